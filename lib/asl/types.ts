@@ -1,0 +1,48 @@
+/** Framework-free graph model of an ASL definition (nested Parallel/Map included). */
+import type { StateRole } from '../history/types';
+
+export type AslStateType = 'Task' | 'Pass' | 'Wait' | 'Choice' | 'Parallel' | 'Map' | 'Succeed' | 'Fail';
+
+/** A plain ASL definition object, as parsed from JSON. */
+export interface AslDefinition {
+  StartAt: string;
+  States: Record<string, Record<string, unknown> & { Type: string }>;
+  Comment?: string;
+  QueryLanguage?: 'JSONPath' | 'JSONata';
+  [key: string]: unknown;
+}
+
+export type EdgeKind = 'next' | 'catch' | 'choice' | 'default';
+
+export interface GraphNode {
+  /** the state's name; AWS requires names unique across the whole machine */
+  id: string;
+  type: AslStateType;
+  /** enclosing Parallel/Map state, for nested states */
+  parentId?: string;
+  /** Parallel branch index, for states inside a Parallel */
+  branch?: number;
+  role: StateRole;
+  hasRetry: boolean;
+  hasCatch: boolean;
+  isStart: boolean;
+  isEnd: boolean;
+  resource?: string;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: EdgeKind;
+  /** Choice condition summary, Catch error list, or "Default" */
+  label?: string;
+  role: StateRole;
+}
+
+export interface AslGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export const edgeId = (source: string, target: string, kind: EdgeKind): string => `${source}->${target}:${kind}`;

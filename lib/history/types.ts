@@ -1,0 +1,86 @@
+/**
+ * The vocabulary shared by the history reader, the CLI and the dashboard.
+ * Closed unions: a new status fails to compile until every Record<Status, ...> styles it.
+ */
+export const STATE_STATUSES = ['NOT_RUN', 'RUNNING', 'SUCCEEDED', 'CAUGHT', 'FAILED', 'ABORTED'] as const;
+export type StateStatus = (typeof STATE_STATUSES)[number];
+
+export const SAGA_OUTCOMES = [
+  'COMPLETED',
+  'COMPENSATED',
+  'COMPENSATION_FAILED',
+  'FAILED',
+  'RUNNING',
+  'ABORTED',
+] as const;
+export type SagaOutcome = (typeof SAGA_OUTCOMES)[number];
+
+export const EXECUTION_STATUSES = [
+  'RUNNING',
+  'SUCCEEDED',
+  'FAILED',
+  'TIMED_OUT',
+  'ABORTED',
+  'PENDING_REDRIVE',
+] as const;
+export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
+
+export type StateRole = 'forward' | 'compensation';
+
+/**
+ * One GetExecutionHistory event as the reader accepts it: AWS field names, with
+ * `timestamp` as a Date (SDK), epoch seconds/ms number, ISO string, or anything
+ * unparseable (the fixtures use the literal "timestamp"). Details objects keep
+ * AWS's `<camelType>EventDetails` keys; their JSON payloads may be strings (wire)
+ * or already-parsed values (fixtures).
+ */
+export interface HistoryEvent {
+  id: number;
+  previousEventId?: number;
+  timestamp?: unknown;
+  type: string;
+  [details: string]: unknown;
+}
+
+export interface StateVisit {
+  status: StateStatus;
+  attempts: number;
+  /** epoch ms, when known */
+  enteredAt?: number;
+  exitedAt?: number;
+  durationMs?: number;
+  input?: unknown;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  /** Map iteration index or Parallel branch index this visit ran in, when nested. */
+  iteration?: number;
+}
+
+export interface StateReading {
+  name: string;
+  status: StateStatus;
+  /** largest number of tries in one visit */
+  attempts: number;
+  enteredAt?: number;
+  exitedAt?: number;
+  durationMs?: number;
+  visits: StateVisit[];
+  role: StateRole;
+}
+
+export interface ExecutionReading {
+  executionStatus: ExecutionStatus;
+  sagaOutcome: SagaOutcome;
+  /** every state of the definition, nested ones included, keyed by name */
+  states: Record<string, StateReading>;
+  /** ids of graph edges (see lib/asl/types.ts edgeId) that were taken */
+  edgesRun: string[];
+  input?: unknown;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  startedAt?: number;
+  stoppedAt?: number;
+  eventCount: number;
+}

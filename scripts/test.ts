@@ -1,0 +1,68 @@
+/**
+ * `npm test`: every check the project has, in order, on a fresh machine.
+ * Runs all steps even after a failure (one red step shouldn't hide another), then
+ * prints the closing line CI reads: "N passed, N failed".
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { childEnv } from '../lib/env';
+
+const resultsDir = join('.data', 'test-results');
+const vitestJson = join(resultsDir, 'vitest.json');
+const playwrightJson = join(resultsDir, 'playwright.json');
+
+type Step = { name: string; cmd: string; args: string[]; env?: Record<string, string> };
+
+const steps: Step[] = [
+  { name: 'browser', cmd: 'bash', args: ['scripts/ensure-chromium.sh'] },
+  { name: 'typecheck', cmd: 'tsc', args: ['--noEmit', '-p', '.'] },
+  {
+    name: 'unit',
+    cmd: 'vitest',
+    args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+  },
+  { name: 'cdk synth', cmd: 'npm', args: ['run', '-s', 'synth'] },
+  { name: 'build', cmd: 'next', args: ['build'] },
+  {
+    name: 'e2e',
+    cmd: 'playwright',
+    args: ['test', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson },
+  },
+];
+
+function readJson(path: string): Record<string, unknown> | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+const failedSteps: string[] = [];
+for (const step of steps) {
+  console.log(`\n=== ${step.name}: ${step.cmd} ${step.args.join(' ')}`);
+  const run = spawnSync(step.cmd, step.args, { stdio: 'inherit', env: childEnv(step.env ?? {}) });
+  if (run.status !== 0) failedSteps.push(step.name);
+}
+
+const vitest = readJson(vitestJson);
+const pw = readJson(playwrightJson);
+const pwStats = (pw?.stats ?? {}) as Record<string, unknown>;
+const passed = num(vitest?.numPassedTests) + num(pwStats.expected) + num(pwStats.flaky);
+const failed = num(vitest?.numFailedTests) + num(pwStats.unexpected);
+const skipped = num(vitest?.numPendingTests) + num(vitest?.numTodoTests) + num(pwStats.skipped);
+
+console.log('');
+if (failedSteps.length > 0) console.log(`failed steps: ${failedSteps.join(', ')}`);
+// A failed step that ran no counted test (typecheck, synth, build) still counts as one failure.
+const stepFailuresWithoutTests = failedSteps.filter((s) => !['unit', 'e2e'].includes(s)).length;
+console.log(`${passed} passed, ${failed + stepFailuresWithoutTests} failed, ${skipped} skipped`);
+process.exit(failedSteps.length > 0 ? 1 : 0);
