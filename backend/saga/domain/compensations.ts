@@ -1,0 +1,47 @@
+/**
+ * The compensations. Each undoes exactly what its forward step wrote for this order (found
+ * by the derived order id), succeeds without change when there is nothing to undo, and
+ * never acts on an invalid input: such an input stopped CreateOrder before any write.
+ */
+import type { InventoryRepo } from '../data/inventory-repo';
+import type { OrdersRepo } from '../data/orders-repo';
+import type { PaymentsRepo } from '../data/payments-repo';
+import type { CompensationStep, SagaInput } from '../switches';
+import { CompensationStepFailed } from './errors';
+import { simulateLatency, type Effects } from './faults';
+import type { TaskContext } from './task-event';
+
+type Skipped = { changed: false; skipped: string };
+
+/** The shared prologue: latency, the failCompensation switch, and the invalid-input guard. */
+async function enter(ctx: TaskContext, step: CompensationStep, effects: Effects): Promise<SagaInput | Skipped> {
+  await simulateLatency(ctx.input, effects);
+  if (!ctx.input) return { changed: false, skipped: `nothing was written: ${ctx.inputProblem ?? 'invalid input'}` };
+  if (ctx.input.failCompensation === step) {
+    throw new CompensationStepFailed(`${step} failed on purpose for order ${ctx.orderId} (failCompensation)`);
+  }
+  return ctx.input;
+}
+
+const isSkipped = (v: SagaInput | Skipped): v is Skipped => 'skipped' in v;
+
+export async function paymentRefund(ctx: TaskContext, deps: Effects & { payments: PaymentsRepo }) {
+  const input = await enter(ctx, 'PaymentRefund', deps);
+  if (isSkipped(input)) return input;
+  const { changed, record } = await deps.payments.refund(ctx.orderId, deps.now());
+  return { changed, paymentId: record?.paymentId, status: record?.status ?? 'NONE' };
+}
+
+export async function inventoryRollback(ctx: TaskContext, deps: Effects & { inventory: InventoryRepo }) {
+  const input = await enter(ctx, 'InventoryRollback', deps);
+  if (isSkipped(input)) return input;
+  const { changed, stock } = await deps.inventory.release(input.item, ctx.orderId);
+  return { changed, sku: input.item, stockAfter: stock?.available };
+}
+
+export async function cancelOrder(ctx: TaskContext, deps: Effects & { orders: OrdersRepo }) {
+  const input = await enter(ctx, 'CancelOrder', deps);
+  if (isSkipped(input)) return input;
+  const { changed, record } = await deps.orders.cancel(ctx.orderId, deps.now());
+  return { changed, orderId: ctx.orderId, status: record?.status ?? 'NONE' };
+}

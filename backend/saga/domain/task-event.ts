@@ -1,0 +1,69 @@
+/**
+ * What every saga Task receives (the definition's Parameters): the whole payload (the
+ * execution input plus `results` and `errors` added by ResultPath) and the execution name.
+ * The order id is derived here, the same way in every step, so compensations find what
+ * the forward steps wrote even when those failed before returning anything.
+ */
+import { z } from 'zod';
+import { parseSagaInput, type SagaInput } from '../switches';
+import { InvalidSagaInput } from './errors';
+
+const stepError = z.object({ Error: z.string(), Cause: z.string().optional() });
+export type StepError = z.infer<typeof stepError>;
+
+export const FAILURE_OUTCOMES = ['ROLLED_BACK', 'COMPENSATION_FAILED'] as const;
+export type FailureOutcome = (typeof FAILURE_OUTCOMES)[number];
+
+const envelope = z.object({
+  payload: z.record(z.string(), z.unknown()),
+  executionName: z.string().min(1),
+  outcome: z.enum(FAILURE_OUTCOMES).optional(),
+});
+
+export type TaskContext = {
+  executionName: string;
+  orderId: string;
+  /** undefined when the execution input is invalid; `inputProblem` then says why */
+  input: SagaInput | undefined;
+  inputProblem: string | undefined;
+  /** errors caught so far, by the key the definition's Catch ResultPath gave them */
+  errors: Record<string, StepError>;
+  outcome: FailureOutcome | undefined;
+};
+
+export const orderIdFor = (input: SagaInput | undefined, executionName: string): string =>
+  input?.orderId ?? `ord-${executionName}`;
+
+function readErrors(raw: unknown): Record<string, StepError> {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const entries = Object.entries(raw).flatMap(([key, value]) => {
+    const parsed = stepError.safeParse(value);
+    return parsed.success ? [[key, parsed.data] as const] : [];
+  });
+  return Object.fromEntries(entries);
+}
+
+export function readTaskEvent(event: unknown): TaskContext {
+  const parsed = envelope.safeParse(event);
+  if (!parsed.success) {
+    throw new InvalidSagaInput(`Task event must be {payload, executionName}: ${parsed.error.issues[0]?.message ?? ''}`);
+  }
+  const { payload, executionName, outcome } = parsed.data;
+  // `results` and `errors` are the definition's own keys, not part of what the user sent.
+  const { results: _results, errors, ...sent } = payload;
+  const input = parseSagaInput(sent);
+  return {
+    executionName,
+    orderId: orderIdFor(input.ok ? input.value : undefined, executionName),
+    input: input.ok ? input.value : undefined,
+    inputProblem: input.ok ? undefined : input.message,
+    errors: readErrors(errors),
+    outcome,
+  };
+}
+
+/** Forward steps refuse to act on an invalid input (and write nothing). */
+export function requireInput(ctx: TaskContext): SagaInput {
+  if (!ctx.input) throw new InvalidSagaInput(ctx.inputProblem ?? 'invalid input');
+  return ctx.input;
+}

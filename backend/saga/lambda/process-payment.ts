@@ -1,0 +1,5 @@
+/** Lambda entry for ProcessPayment: config and DynamoDB client built once per container, then reused. */
+import { sagaDataConfig } from '@/lib/env';
+import { createSagaFunctions } from '../functions';
+
+export const handler = createSagaFunctions(sagaDataConfig()).ProcessPayment;

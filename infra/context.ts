@@ -1,0 +1,35 @@
+/**
+ * Turns CDK context (`-c key=value` or cdk.json) into OrderSaga props, refusing a typo
+ * loudly rather than silently deploying with defaults.
+ */
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { LogLevel } from 'aws-cdk-lib/aws-stepfunctions';
+import type { OrderSagaProps } from './order-saga';
+
+export class ContextError extends Error {
+  override name = 'ContextError';
+}
+
+const REMOVAL: Record<string, RemovalPolicy> = {
+  destroy: RemovalPolicy.DESTROY,
+  retain: RemovalPolicy.RETAIN,
+  snapshot: RemovalPolicy.SNAPSHOT,
+};
+
+const LOG_LEVELS: Record<string, LogLevel> = Object.fromEntries(Object.values(LogLevel).map((level) => [level, level]));
+
+function pick<T>(key: string, raw: unknown, choices: Record<string, T>): T | undefined {
+  if (raw === undefined) return undefined;
+  const choice = choices[String(raw)];
+  if (choice === undefined) throw new ContextError(`Context ${key}=${String(raw)}: use one of ${Object.keys(choices).join(', ')}`);
+  return choice;
+}
+
+export function sagaPropsFromContext(get: (key: string) => unknown): OrderSagaProps {
+  return {
+    removalPolicy: pick('removalPolicy', get('removalPolicy'), REMOVAL),
+    logLevel: pick('logLevel', get('logLevel'), LOG_LEVELS),
+    // `-c includeExecutionData=false` arrives as a string; cdk.json may hold a boolean.
+    includeExecutionData: pick('includeExecutionData', get('includeExecutionData'), { true: true, false: false }),
+  };
+}

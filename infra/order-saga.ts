@@ -1,0 +1,160 @@
+/**
+ * Everything the order saga needs on AWS: its tables (seeded), one Lambda per handler,
+ * the state machine built from the SAME ASL file the local engine runs, and a managed
+ * policy for whoever runs the dashboard. Least privilege throughout: the state machine may
+ * invoke only these Lambdas, each Lambda may touch only the tables SAGA_FUNCTIONS lists.
+ */
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { SAGA_DEFINITION_TEMPLATE, SAGA_STATE_MACHINE_NAME } from '../backend/saga/definition';
+import { SAGA_FUNCTIONS, type SagaFunctionKey } from '../backend/saga/functions';
+import { PARTITION_KEY, SAGA_TABLE_KEYS, type SagaTableKey } from '../backend/saga/data/tables';
+import { lambdaEntry, REPO_ROOT } from './paths';
+import { seedStock } from './seed-stock';
+
+export type OrderSagaProps = {
+  /** tables and log group; DESTROY suits a demo that `npm run destroy` cleans up */
+  removalPolicy?: RemovalPolicy;
+  /** execution logging; ALL with execution data by default, so demos show every step */
+  logLevel?: sfn.LogLevel;
+  includeExecutionData?: boolean;
+};
+
+/** The environment variable lib/env.ts reads each table name from. */
+const TABLE_ENV: Record<SagaTableKey, string> = {
+  orders: 'ORDERS_TABLE',
+  inventory: 'INVENTORY_TABLE',
+  payments: 'PAYMENTS_TABLE',
+  notifications: 'NOTIFICATIONS_TABLE',
+};
+
+/** What the repositories call: conditional Put/Update and Get (after a failed condition). */
+const HANDLER_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+/** What the dashboard's data panel calls (read-order.ts, the stock list). */
+const DASHBOARD_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan'];
+
+export class OrderSaga extends Construct {
+  readonly tables: Record<SagaTableKey, dynamodb.Table>;
+  readonly functions: Record<SagaFunctionKey, NodejsFunction>;
+  readonly stateMachine: sfn.StateMachine;
+  readonly logGroup: logs.LogGroup;
+  readonly dashboardPolicy: iam.ManagedPolicy;
+  /** a literal (not a token), so the dashboard policy can name this saga's execution ARNs */
+  readonly stateMachineName: string;
+
+  constructor(scope: Construct, id: string, props: OrderSagaProps = {}) {
+    super(scope, id);
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
+
+    this.tables = Object.fromEntries(
+      SAGA_TABLE_KEYS.map((key) => [
+        key,
+        new dynamodb.Table(this, `${key}-table`, {
+          partitionKey: { name: PARTITION_KEY, type: dynamodb.AttributeType.STRING },
+          billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+          pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+          removalPolicy,
+        }),
+      ]),
+    ) as Record<SagaTableKey, dynamodb.Table>;
+    seedStock(this, 'seed', this.tables.inventory);
+
+    const tableEnv = Object.fromEntries(SAGA_TABLE_KEYS.map((key) => [TABLE_ENV[key], this.tables[key].tableName]));
+    this.functions = Object.fromEntries(
+      SAGA_FUNCTIONS.map((spec) => {
+        const fn = new NodejsFunction(this, spec.key, {
+          entry: lambdaEntry(spec.entry),
+          handler: 'handler',
+          runtime: lambda.Runtime.NODEJS_24_X,
+          architecture: lambda.Architecture.ARM_64,
+          memorySize: 256,
+          // latencyMs may hold a step for up to 10 s; leave room for the work itself.
+          timeout: Duration.seconds(30),
+          tracing: lambda.Tracing.ACTIVE,
+          environment: { ...tableEnv, NODE_OPTIONS: '--enable-source-maps' },
+          logGroup: new logs.LogGroup(this, `${spec.key}-logs`, { retention: logs.RetentionDays.ONE_MONTH, removalPolicy }),
+          projectRoot: REPO_ROOT,
+          depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
+          bundling: { minify: true, sourceMap: true, tsconfig: `${REPO_ROOT}/tsconfig.json` },
+        });
+        for (const key of spec.tables) this.tables[key].grant(fn, ...HANDLER_TABLE_ACTIONS);
+        return [spec.key, fn];
+      }),
+    ) as Record<SagaFunctionKey, NodejsFunction>;
+
+    this.stateMachineName = `${Stack.of(this).stackName}-${SAGA_STATE_MACHINE_NAME}`;
+    this.logGroup = new logs.LogGroup(this, 'state-machine-logs', {
+      // the /aws/vendedlogs/ prefix keeps CloudWatch's resource policy small
+      logGroupName: `/aws/vendedlogs/states/${this.stateMachineName}`,
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy,
+    });
+    this.stateMachine = new sfn.StateMachine(this, 'state-machine', {
+      stateMachineName: this.stateMachineName,
+      // fromString, not fromFile: fromFile uploads an S3 asset, and the template would no
+      // longer carry the definition that tests compare with the local one.
+      definitionBody: sfn.DefinitionBody.fromString(SAGA_DEFINITION_TEMPLATE),
+      definitionSubstitutions: Object.fromEntries(
+        SAGA_FUNCTIONS.map((spec) => [spec.placeholder, this.functions[spec.key].functionArn]),
+      ),
+      logs: {
+        destination: this.logGroup,
+        level: props.logLevel ?? sfn.LogLevel.ALL,
+        includeExecutionData: props.includeExecutionData ?? true,
+      },
+      tracingEnabled: true,
+    });
+    // The definition is a file, so CDK cannot see which functions it calls: grant them here.
+    for (const fn of Object.values(this.functions)) fn.grantInvoke(this.stateMachine);
+
+    this.dashboardPolicy = this.createDashboardPolicy();
+  }
+
+  /** Start/stop/redrive this saga only, read its executions, read (never write) its tables. */
+  private createDashboardPolicy(): iam.ManagedPolicy {
+    const executions = Stack.of(this).formatArn({
+      service: 'states',
+      resource: 'execution',
+      resourceName: `${this.stateMachineName}:*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    return new iam.ManagedPolicy(this, 'dashboard-policy', {
+      description: 'Run and watch the order saga from the dashboard',
+      statements: [
+        new iam.PolicyStatement({
+          sid: 'StartSaga',
+          actions: ['states:StartExecution', 'states:DescribeStateMachine', 'states:ListExecutions'],
+          resources: [this.stateMachine.stateMachineArn],
+        }),
+        new iam.PolicyStatement({
+          sid: 'ControlAndReadSagaExecutions',
+          actions: [
+            'states:StopExecution',
+            'states:RedriveExecution',
+            'states:DescribeExecution',
+            'states:GetExecutionHistory',
+            'states:DescribeStateMachineForExecution',
+          ],
+          resources: [executions],
+        }),
+        new iam.PolicyStatement({
+          // ListStateMachines has no resource-level permissions.
+          sid: 'ListStateMachines',
+          actions: ['states:ListStateMachines'],
+          resources: ['*'],
+        }),
+        new iam.PolicyStatement({
+          sid: 'ReadSagaData',
+          actions: DASHBOARD_TABLE_ACTIONS,
+          resources: Object.values(this.tables).map((t) => t.tableArn),
+        }),
+      ],
+    });
+  }
+}
