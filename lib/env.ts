@@ -3,6 +3,7 @@
  * from here, so a missing or malformed variable fails once, early, with the
  * variable's name in the message.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -11,7 +12,13 @@ export class ConfigError extends Error {
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65_535).default(fallback);
 
-function parse<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv): z.infer<S> {
+/**
+ * What the config functions read: process.env by default, a plain object in tests.
+ * Not NodeJS.ProcessEnv, which Next's types extend with a required NODE_ENV.
+ */
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+function parse<S extends z.ZodType>(schema: S, source: EnvSource): z.infer<S> {
   const result = schema.safeParse(source);
   if (!result.success) {
     const issues = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -37,7 +44,7 @@ export type SagaDataConfig = {
   region: string;
 };
 
-export function sagaDataConfig(source: NodeJS.ProcessEnv = process.env): SagaDataConfig {
+export function sagaDataConfig(source: EnvSource = process.env): SagaDataConfig {
   const env = parse(tablesSchema, source);
   return {
     tables: {
@@ -68,7 +75,7 @@ export type EngineConfig = {
   region: string;
 };
 
-export function engineConfig(source: NodeJS.ProcessEnv = process.env): EngineConfig {
+export function engineConfig(source: EnvSource = process.env): EngineConfig {
   const env = parse(engineSchema, source);
   return {
     host: env.ENGINE_HOST,
@@ -85,4 +92,125 @@ export function engineConfig(source: NodeJS.ProcessEnv = process.env): EngineCon
  */
 export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, ...overrides };
+}
+
+/**
+ * The dashboard's view of where Step Functions lives. `SFN_ENDPOINT` set means the local
+ * engine (static test credentials, the fixed local saga ARN); unset means AWS, with the
+ * SDK's own credential chain and the saga ARN from `SAGA_STATE_MACHINE_ARN` or the CDK
+ * outputs file. This is the only place that tells the two apart.
+ */
+const dashboardSchema = z.object({
+  SFN_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().min(1).optional(),
+  SAGA_STATE_MACHINE_ARN: z.string().startsWith('arn:').optional(),
+  SAGA_OUTPUTS_FILE: z.string().min(1).default('infra/outputs.json'),
+  /** How often the shared live poller asks for new history events. */
+  LIVE_POLL_MS: z.coerce.number().int().min(20).max(60_000).optional(),
+});
+
+export const LOCAL_SAGA_STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:OrderSaga';
+
+export type DashboardConfig = {
+  sfn: {
+    endpoint: string | undefined;
+    /** undefined lets the SDK resolve it (AWS_PROFILE's config) */
+    region: string | undefined;
+    /** undefined means the SDK's default credential chain */
+    credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  };
+  /** undefined on AWS when neither the variable nor the outputs file names it */
+  sagaStateMachineArn: string | undefined;
+  livePollMs: number;
+  data: SagaDataConfig;
+  /** shown in the header so nobody mistakes the local engine for an AWS account */
+  targetLabel: string;
+};
+
+/** CDK writes `{ "<Stack>": { "<OutputKey>": "<value>" } }`; flatten it and tolerate anything else. */
+function readCdkOutputs(path: string, readFile: (path: string) => string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFile(path));
+  } catch {
+    return {};
+  }
+  const flat: Record<string, string> = {};
+  const visit = (value: unknown) => {
+    if (typeof value !== 'object' || value === null) return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (typeof inner === 'string') flat[key] = inner;
+      else visit(inner);
+    }
+  };
+  visit(parsed);
+  return flat;
+}
+
+const outputEndingWith = (outputs: Record<string, string>, pattern: RegExp): string | undefined =>
+  Object.entries(outputs).find(([key]) => pattern.test(key))?.[1];
+
+export function dashboardConfig(
+  source: EnvSource = process.env,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): DashboardConfig {
+  const env = parse(dashboardSchema, source);
+  const data = sagaDataConfig(source);
+  if (env.SFN_ENDPOINT) {
+    return {
+      sfn: {
+        endpoint: env.SFN_ENDPOINT,
+        region: env.AWS_REGION ?? 'us-east-1',
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      },
+      sagaStateMachineArn: env.SAGA_STATE_MACHINE_ARN ?? LOCAL_SAGA_STATE_MACHINE_ARN,
+      livePollMs: env.LIVE_POLL_MS ?? 100,
+      data,
+      targetLabel: 'Local engine',
+    };
+  }
+  const outputs = env.SAGA_STATE_MACHINE_ARN ? {} : readCdkOutputs(env.SAGA_OUTPUTS_FILE, readFile);
+  const arn = env.SAGA_STATE_MACHINE_ARN ?? outputEndingWith(outputs, /StateMachineArn$/i);
+  // An ARN names its region; prefer it over the SDK's guess when AWS_REGION is unset.
+  const region = env.AWS_REGION ?? arn?.split(':')[3];
+  const table = (envName: string, pattern: RegExp, fallback: string) =>
+    source[envName] ?? outputEndingWith(outputs, pattern) ?? fallback;
+  return {
+    sfn: { endpoint: undefined, region, credentials: undefined },
+    sagaStateMachineArn: arn,
+    // GetExecutionHistory refills 20 calls/s per account: one shared poller per execution at 2/s.
+    livePollMs: env.LIVE_POLL_MS ?? 500,
+    data: {
+      ...data,
+      region: region ?? data.region,
+      tables: {
+        orders: table('ORDERS_TABLE', /Orders\w*Table(Name)?$/i, data.tables.orders),
+        inventory: table('INVENTORY_TABLE', /Inventory\w*Table(Name)?$/i, data.tables.inventory),
+        payments: table('PAYMENTS_TABLE', /Payments?\w*Table(Name)?$/i, data.tables.payments),
+        notifications: table('NOTIFICATIONS_TABLE', /Notifications?\w*Table(Name)?$/i, data.tables.notifications),
+      },
+    },
+    targetLabel: region ? `AWS ${region}` : 'AWS',
+  };
+}
+
+const startSchema = z.object({
+  /** the dashboard's HTTP port (`npm start`) */
+  PORT: port(3000),
+});
+
+export function startConfig(source: EnvSource = process.env): { port: number } {
+  return { port: parse(startSchema, source).PORT };
+}
+
+const browserSchema = z.object({
+  /** a Chromium to drive instead of Playwright's own download (which cannot be fetched here) */
+  PLAYWRIGHT_CHROMIUM_PATH: z.string().min(1).optional(),
+});
+
+/** The Chromium the browser tests and benchmarks launch: the env override, Debian's, or Playwright's. */
+export function chromiumPath(source: EnvSource = process.env, exists: (path: string) => boolean = existsSync): string | undefined {
+  const chosen = parse(browserSchema, source).PLAYWRIGHT_CHROMIUM_PATH;
+  if (chosen) return chosen;
+  return exists('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }

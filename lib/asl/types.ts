@@ -46,3 +46,21 @@ export interface AslGraph {
 }
 
 export const edgeId = (source: string, target: string, kind: EdgeKind): string => `${source}->${target}:${kind}`;
+
+/** A graph node placed for React Flow: x/y are the top-left corner, relative to `parentId`'s group when nested. */
+export interface LaidOutNode extends GraphNode {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Parallel/Map states are drawn as groups that contain their children. */
+  isGroup: boolean;
+}
+
+export interface LaidOutGraph {
+  /** parents come before their children, as React Flow requires */
+  nodes: LaidOutNode[];
+  edges: GraphEdge[];
+  width: number;
+  height: number;
+}

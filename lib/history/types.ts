@@ -55,6 +55,14 @@ export interface StateVisit {
   cause?: string;
   /** Map iteration index or Parallel branch index this visit ran in, when nested. */
   iteration?: number;
+  /** JSONata/Variables: the variables this state assigned on exit (values parsed from JSON) */
+  assignedVariables?: Record<string, unknown>;
+  /**
+   * Map visits: items to process and iterations started in the last try. A distributed
+   * Map's iterations are child executions, absent from this history: only itemCount shows.
+   */
+  itemCount?: number;
+  iterationCount?: number;
 }
 
 export interface StateReading {

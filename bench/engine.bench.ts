@@ -1,0 +1,110 @@
+/**
+ * Issue 2 benches: the order saga through the local engine's HTTP API against the same
+ * definition and handlers run directly in aws-local-stepfunctions. Prints one JSON line
+ * per metric: {"metric","value","unit","goal"}. Alone: `npx tsx bench/engine.bench.ts`.
+ *
+ * The engine runs as its own process (as `npm run engine` does), so the client's SDK work
+ * does not share its event loop. Completion is observed only through DescribeExecution.
+ */
+import { DescribeExecutionCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { StateMachine, type RunOptions, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { sagaDataConfig, LOCAL_SAGA_STATE_MACHINE_ARN } from '../lib/env';
+import { sagaData } from '../backend/engine/saga-checks';
+import { freePort, spawnEngine, stopEngine } from '../backend/engine/spawn-engine';
+import { sfnClientFor, tempDataDir } from '../backend/engine/test-engine';
+import { startLocalDynamo } from '../backend/local/dynamo';
+import { sagaDefinition } from '../backend/saga/definition';
+import { createSagaFunctions, LOCAL_SAGA_ARNS, SAGA_FUNCTIONS } from '../backend/saga/functions';
+
+const LATENCY_RUNS = 60;
+const WARMUP = 15;
+const CONCURRENCY = 50;
+const THROUGHPUT_SAGAS = Number(process.argv[3] ?? 300);
+/** How often a waiting client asks DescribeExecution; the measured latency can exceed the truth by at most this. */
+const POLL_MS = Number(process.argv[2] ?? 1);
+
+const print = (metric: string, value: number, unit: string, goal?: string, extra: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ metric, value: Math.round(value * 10) / 10, unit, ...(goal ? { goal } : {}), ...extra }));
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+let sequence = 0;
+const uniqueName = (prefix: string) => `${prefix}-${process.pid}-${++sequence}`;
+
+/** One saga through the API: StartExecution until DescribeExecution reports it ended. */
+async function sagaThroughApi(sfn: SFNClient): Promise<{ ms: number; status: string | undefined }> {
+  const started = performance.now();
+  const { executionArn } = await sfn.send(
+    new StartExecutionCommand({ stateMachineArn: LOCAL_SAGA_STATE_MACHINE_ARN, name: uniqueName('bench'), input: '{}' }),
+  );
+  for (;;) {
+    const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    if (status !== 'RUNNING') return { ms: performance.now() - started, status };
+    await sleep(POLL_MS);
+  }
+}
+
+async function benchEngine(): Promise<number> {
+  const dataDir = tempDataDir();
+  const env = { ENGINE_PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()), ENGINE_DATA_DIR: dataDir };
+  const engine = await spawnEngine(env);
+  const sfn = sfnClientFor(`http://127.0.0.1:${env.ENGINE_PORT}`);
+  try {
+    for (let i = 0; i < WARMUP; i++) await sagaThroughApi(sfn);
+    const latencies: number[] = [];
+    for (let i = 0; i < LATENCY_RUNS; i++) latencies.push((await sagaThroughApi(sfn)).ms);
+    const latency = median(latencies);
+    print('engine_saga_latency_median_ms', latency, 'ms', '<=30');
+
+    const data = sagaData(`http://127.0.0.1:${env.DYNAMODB_PORT}`);
+    const stockBefore = await data.stock();
+    let remaining = THROUGHPUT_SAGAS;
+    let succeeded = 0;
+    const begin = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (remaining-- > 0) if ((await sagaThroughApi(sfn)).status === 'SUCCEEDED') succeeded++;
+      }),
+    );
+    const perSecond = THROUGHPUT_SAGAS / ((performance.now() - begin) / 1000);
+    const stockConserved = succeeded === THROUGHPUT_SAGAS && (await data.stock()) === stockBefore - succeeded;
+    print('engine_sagas_per_second_at_50_concurrent', perSecond, 'sagas/s', '>=100', { stockConserved });
+    return latency;
+  } finally {
+    sfn.destroy();
+    await stopEngine(engine);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The same definition and handlers, no engine: the library alone, against the same kind of dynalite. */
+async function benchDirect(): Promise<number> {
+  const dataDir = tempDataDir();
+  const dynamo = await startLocalDynamo({ port: 0, dataDir });
+  try {
+    const functions = createSagaFunctions({ ...sagaDataConfig(), dynamoEndpoint: dynamo.endpoint });
+    const handlers: NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']> = {};
+    for (const spec of SAGA_FUNCTIONS) handlers[spec.key] = functions[spec.key] as (typeof handlers)[string];
+    const machine = new StateMachine(sagaDefinition(LOCAL_SAGA_ARNS) as unknown as StateMachineDefinition);
+    const once = async () => {
+      const started = performance.now();
+      await machine.run({}, { overrides: { taskResourceLocalHandlers: handlers }, context: { Execution: { Name: uniqueName('direct') } } }).result;
+      return performance.now() - started;
+    };
+    for (let i = 0; i < WARMUP; i++) await once();
+    const times: number[] = [];
+    for (let i = 0; i < LATENCY_RUNS; i++) times.push(await once());
+    const latency = median(times);
+    print('direct_saga_latency_median_ms', latency, 'ms');
+    return latency;
+  } finally {
+    await dynamo.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const direct = await benchDirect();
+const engine = await benchEngine();
+print('engine_to_direct_latency_ratio', engine / direct, 'x', '<=1.5');

@@ -1,0 +1,126 @@
+/**
+ * Issue 3/7 bench: time from a state change in the engine to the updated node on screen,
+ * in a real Chromium, through the whole stack (engine -> shared poller -> SSE -> react-query
+ * -> React Flow). Engine side: the history event's timestamp. Screen side: a
+ * MutationObserver stamping each `data-status` change. Same machine, same clock.
+ *
+ * Needs a production build (scripts/start.ts builds one when stale). Prints JSON lines.
+ */
+import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
+import { GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { chromium } from '@playwright/test';
+import { chromiumPath, childEnv, LOCAL_SAGA_STATE_MACHINE_ARN } from '../lib/env';
+
+const PORTS = { engine: 18283, dynamo: 18284, dashboard: 13200 };
+const RUNS = Number(process.argv[2] ?? 6);
+const LATENCY_MS = 300;
+
+const print = (metric: string, value: number, unit: string, goal?: string) =>
+  console.log(JSON.stringify({ metric, value, unit, ...(goal ? { goal } : {}) }));
+
+const waitForPort = async (port: number, timeoutMs: number) => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`port ${port} not open after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+};
+
+/** The status a node must show once an event has happened, or undefined for other events. */
+function screenStatus(type: string): string | undefined {
+  if (type.endsWith('StateEntered')) return type.startsWith('Fail') ? 'FAILED' : 'RUNNING';
+  if (type.endsWith('StateExited')) return 'SUCCEEDED';
+  return undefined;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function main() {
+  const server = spawn('node_modules/.bin/tsx', ['scripts/start.ts', '--fresh-data'], {
+    env: childEnv({ ENGINE_PORT: String(PORTS.engine), DYNAMODB_PORT: String(PORTS.dynamo), PORT: String(PORTS.dashboard) }),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const executablePath = chromiumPath();
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    await waitForPort(PORTS.engine, 60_000);
+    await waitForPort(PORTS.dashboard, 240_000);
+    const sfn = new SFNClient({
+      endpoint: `http://127.0.0.1:${PORTS.engine}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    const samples: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.newPage();
+      // Stamp every status change the live stream causes (initial HTML is not a change).
+      await page.addInitScript(() => {
+        const seen: { state: string; status: string; at: number }[] = [];
+        Object.assign(window, { __statusChanges: seen });
+        new MutationObserver((records) => {
+          const at = performance.timeOrigin + performance.now();
+          for (const r of records) {
+            const el = r.target as HTMLElement;
+            const state = el.dataset.testid?.replace(/^state-/, '');
+            if (state && el.dataset.status) seen.push({ state, status: el.dataset.status, at });
+          }
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-status'] });
+      });
+      const orderId = `bench-${Date.now()}-${run}`;
+      const input = { orderId, latencyMs: LATENCY_MS, ...(run % 2 ? { failProcessPayment: true } : {}) };
+      const { executionArn } = await sfn.send(
+        new StartExecutionCommand({
+          stateMachineArn: LOCAL_SAGA_STATE_MACHINE_ARN,
+          name: `bench-${orderId}`,
+          input: JSON.stringify(input),
+        }),
+      );
+      await page.goto(`http://localhost:${PORTS.dashboard}/executions/bench-${orderId}`);
+      await page.waitForFunction(() => {
+        const o = document.querySelector('[data-testid=saga-outcome]')?.getAttribute('data-outcome');
+        return o !== undefined && o !== null && o !== 'RUNNING';
+      }, null, { timeout: 60_000 });
+      const changes = (await page.evaluate(() => (window as unknown as { __statusChanges: { state: string; status: string; at: number }[] }).__statusChanges));
+      const history = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
+      if (process.argv[3]) console.error(JSON.stringify(changes.slice(0, 5)), JSON.stringify(history.events?.slice(0, 4)));
+      for (const event of history.events ?? []) {
+        const status = screenStatus(event.type ?? '');
+        const details = Object.entries(event).find(([k]) => k.endsWith('StateEnteredEventDetails') || k.endsWith('StateExitedEventDetails'));
+        const state = (details?.[1] as { name?: string } | undefined)?.name;
+        if (!status || !state || !event.timestamp) continue;
+        // Caught failures exit as CAUGHT, not SUCCEEDED; take the first change after the event either way.
+        const eventAt = event.timestamp.getTime();
+        const shown = changes.find((c) => c.state === state && c.at >= eventAt - 5 && (c.status === status || status === 'SUCCEEDED'));
+        if (shown) samples.push(shown.at - eventAt);
+      }
+      await page.close();
+    }
+    samples.sort((a, b) => a - b);
+    print('live_update_samples', samples.length, 'count');
+    print('live_update_latency_p50_ms', Math.round(percentile(samples, 50)), 'ms', '<=1000');
+    print('live_update_latency_p95_ms', Math.round(percentile(samples, 95)), 'ms', '<=250');
+    print('live_update_latency_max_ms', Math.round(samples.at(-1) ?? NaN), 'ms');
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

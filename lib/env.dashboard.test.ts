@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { dashboardConfig, LOCAL_SAGA_STATE_MACHINE_ARN } from './env';
+
+const noFile = () => {
+  throw new Error('ENOENT');
+};
+
+describe('dashboardConfig', () => {
+  it('SFN_ENDPOINT set: the local engine, static credentials, the local saga ARN, fast polling', () => {
+    const config = dashboardConfig({ SFN_ENDPOINT: 'http://127.0.0.1:8083' }, noFile);
+    expect(config.sfn).toEqual({
+      endpoint: 'http://127.0.0.1:8083',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    expect(config.sagaStateMachineArn).toBe(LOCAL_SAGA_STATE_MACHINE_ARN);
+    expect(config.livePollMs).toBe(100);
+  });
+
+  it('unset: AWS with the default credential chain, ARN and tables from the CDK outputs file', () => {
+    const outputs = JSON.stringify({
+      SagaStack: {
+        OrderSagaStateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:OrderSaga-abc',
+        OrdersTableName: 'SagaStack-Orders-XYZ',
+      },
+    });
+    const config = dashboardConfig({}, () => outputs);
+    expect(config.sfn).toEqual({ endpoint: undefined, region: 'eu-west-1', credentials: undefined });
+    expect(config.sagaStateMachineArn).toBe('arn:aws:states:eu-west-1:123456789012:stateMachine:OrderSaga-abc');
+    expect(config.data.tables.orders).toBe('SagaStack-Orders-XYZ');
+    expect(config.data.tables.inventory).toBe('saga-inventory');
+  });
+
+  it('unset with nothing deployed: no ARN, so the dashboard can say how to configure one', () => {
+    expect(dashboardConfig({}, noFile).sagaStateMachineArn).toBeUndefined();
+  });
+});

@@ -1,0 +1,72 @@
+/** Visits -> one reading per state: worst of visits, largest number of tries, first entry, last exit. */
+import type { GraphNode } from '../asl/types';
+import type { Visit } from './tracker';
+import type { StateReading, StateStatus, StateVisit } from './types';
+
+/** The fixture README's order: FAILED > ABORTED > RUNNING > CAUGHT > SUCCEEDED (> NOT_RUN). */
+export const STATUS_SEVERITY: Record<StateStatus, number> = {
+  NOT_RUN: 0,
+  SUCCEEDED: 1,
+  CAUGHT: 2,
+  RUNNING: 3,
+  ABORTED: 4,
+  FAILED: 5,
+};
+
+export const worstStatus = (a: StateStatus, b: StateStatus): StateStatus =>
+  STATUS_SEVERITY[b] > STATUS_SEVERITY[a] ? b : a;
+
+const duration = (from?: number, to?: number) => (from !== undefined && to !== undefined ? to - from : undefined);
+
+export function toStateVisit(v: Visit): StateVisit {
+  return {
+    status: v.open ? 'RUNNING' : v.status,
+    attempts: Math.max(1, v.starts),
+    enteredAt: v.enteredAt,
+    exitedAt: v.open ? undefined : v.exitedAt,
+    durationMs: v.open ? undefined : duration(v.enteredAt, v.exitedAt),
+    input: v.input,
+    output: v.output,
+    error: v.error,
+    cause: v.cause,
+    iteration: v.thread.key,
+    assignedVariables: v.assignedVariables,
+    itemCount: v.itemCount,
+    iterationCount: v.node?.type === 'Map' ? v.children.size : undefined,
+  };
+}
+
+/**
+ * After a redrive a state runs again: its new visits replace the ones from before the
+ * redrive in the same iteration/branch, so a redriven success does not stay FAILED.
+ */
+function isCurrent(visits: readonly Visit[]): (v: Visit) => boolean {
+  const latest = new Map<number, number>();
+  for (const v of visits) latest.set(v.thread.key ?? -1, Math.max(latest.get(v.thread.key ?? -1) ?? 0, v.epoch));
+  return (v) => v.epoch === latest.get(v.thread.key ?? -1);
+}
+
+export function aggregateState(node: GraphNode, visits: readonly Visit[]): StateReading {
+  const readings = visits.map(toStateVisit);
+  const counts = isCurrent(visits);
+  let status: StateStatus = 'NOT_RUN';
+  let attempts = 0;
+  for (const [i, r] of readings.entries()) {
+    if (!counts(visits[i] as Visit)) continue;
+    status = worstStatus(status, r.status);
+    attempts = Math.max(attempts, r.attempts);
+  }
+  const enteredAt = readings.find((r) => r.enteredAt !== undefined)?.enteredAt;
+  const last = readings[readings.length - 1];
+  const exitedAt = status === 'RUNNING' ? undefined : last?.exitedAt;
+  return {
+    name: node.id,
+    status,
+    attempts,
+    enteredAt,
+    exitedAt,
+    durationMs: duration(enteredAt, exitedAt),
+    visits: readings,
+    role: node.role,
+  };
+}

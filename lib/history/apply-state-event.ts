@@ -1,0 +1,131 @@
+/**
+ * Events inside a state's visit: tries of a Task (Scheduled/Started/Succeeded/Failed,
+ * Lambda and Activity alike), aborts, and the Parallel/Map lifecycle with its iterations.
+ */
+import {
+  detailsOf,
+  errorOf,
+  isMapRunRedrivenEvent,
+  isMapRunStartedEvent,
+  isMapStateStartedEvent,
+  stateNameOf,
+} from './event-details';
+import type { EventMeaning } from './event-kinds';
+import { newThread, type Ctx, type Tracker, type Visit } from './tracker';
+import type { HistoryEvent } from './types';
+import { asIndex, asString } from './values';
+
+type At = number | undefined;
+
+function startTry(t: Tracker, v: Visit, at: At) {
+  v.starts += 1;
+  if (v.starts === 1) return;
+  // A retry: what the previous try left running inside is over, and its failure is no longer final.
+  for (const thread of v.children.values()) t.closeThread(thread, 'cut', at);
+  v.children.clear();
+  v.lastChild = undefined;
+  v.pending = false;
+  v.failedChild = false;
+}
+
+function fail(v: Visit, event: HistoryEvent) {
+  const { error, cause } = errorOf(event);
+  v.pending = true;
+  v.error = error ?? v.error;
+  v.cause = cause ?? v.cause;
+}
+
+/** Map iteration events name the Map and carry the iteration index. */
+function iterationOf(event: HistoryEvent): { name?: string; index?: number } {
+  const details = detailsOf(event);
+  return { name: asString(details?.name), index: asIndex(details?.index) };
+}
+
+function applyIteration(
+  t: Tracker,
+  event: HistoryEvent,
+  kind: EventMeaning['kind'],
+  ctx: Ctx | undefined,
+  at: At,
+): Ctx | undefined {
+  const { name, index } = iterationOf(event);
+  const map = t.container(ctx, 'Map', name);
+  if (!map) return ctx;
+  if (kind === 'iteration-started') {
+    const key = index ?? map.children.size;
+    const thread = newThread(map, key);
+    map.children.set(key, thread);
+    map.lastChild = thread;
+    return thread.ctx;
+  }
+  const thread = (index === undefined ? undefined : map.children.get(index)) ?? map.lastChild;
+  if (thread) t.closeThread(thread, kind === 'iteration-succeeded' ? 'done' : 'cut', at);
+  if (kind === 'iteration-failed') map.failedChild = true;
+  return thread ? thread.ctx : map.ctx;
+}
+
+/** A redriven map run continues the Map visit that ran it: reopen it unless it was re-entered. */
+function redriveMapRun(t: Tracker, event: HistoryEvent, ctx: Ctx | undefined): Visit | undefined {
+  const arn = isMapRunRedrivenEvent(event) ? asString(event.mapRunRedrivenEventDetails.mapRunArn) : undefined;
+  const current = t.container(ctx, 'Map');
+  if (current) return current;
+  const previous = t.visits.findLast((v) => v.node?.type === 'Map' && (arn === undefined || v.mapRunArn === arn));
+  if (previous) t.reopen(previous);
+  return previous;
+}
+
+export function applyStateEvent(
+  t: Tracker,
+  event: HistoryEvent,
+  meaning: EventMeaning,
+  ctx: Ctx | undefined,
+  at: At,
+): Ctx | undefined {
+  const { kind, container } = meaning;
+  if (kind.startsWith('iteration-')) return applyIteration(t, event, kind, ctx, at);
+  if (kind === 'map-run-redriven') {
+    const map = redriveMapRun(t, event, ctx);
+    return map ? map.ctx : ctx;
+  }
+  const isLeafEvent = container === undefined;
+  const v = isLeafEvent
+    ? kind === 'evaluation-failed'
+      ? t.named(ctx, stateNameOf(event) ?? '') ?? t.leaf(ctx)
+      : t.leaf(ctx)
+    : t.container(ctx, container);
+  if (!v) return ctx;
+  switch (kind) {
+    case 'attempt':
+      startTry(t, v, at);
+      break;
+    case 'container-started':
+      startTry(t, v, at);
+      if (isMapStateStartedEvent(event)) v.itemCount = asIndex(event.mapStateStartedEventDetails.length);
+      break;
+    case 'attempt-failed':
+      startTry(t, v, at);
+      fail(v, event);
+      break;
+    case 'failed':
+    case 'evaluation-failed':
+    case 'container-failed':
+      fail(v, event);
+      break;
+    case 'succeeded':
+    case 'container-succeeded':
+      v.pending = false;
+      v.failedChild = false;
+      break;
+    case 'aborted':
+    case 'container-aborted':
+      t.close(v, t.settle(v, 'cut'), at);
+      break;
+    case 'container-progress':
+      if (isMapRunStartedEvent(event)) v.mapRunArn = asString(event.mapRunStartedEventDetails.mapRunArn);
+      break;
+    default:
+      // 'progress' (Started, Submitted) only tells us the visit is alive.
+      break;
+  }
+  return v.ctx;
+}

@@ -1,0 +1,87 @@
+/**
+ * Definition + GetExecutionHistory events -> what happened, state by state, the way the
+ * Step Functions console means it. Pure: no React, no SDK, no clock. Never throws on
+ * events (unknown types, foreign states, truncation and bad values are tolerated);
+ * throws InvalidDefinitionError only for a definition that cannot be read.
+ */
+import { flattenDefinition } from '../asl/flatten';
+import { buildGraph } from '../asl/graph';
+import type { AslDefinition, AslGraph, GraphNode } from '../asl/types';
+import { aggregateState } from './aggregate';
+import { applyEvent, type ExecutionFacts, type Machine } from './apply-event';
+import { sagaOutcome } from './saga-outcome';
+import { Tracker, type Visit } from './tracker';
+import type { ExecutionReading, HistoryEvent, StateReading } from './types';
+import { asString, isRecord } from './values';
+
+/** Fail states' Error/Cause, when literal (JSONata `{% %}` and *Path values are only known at run time). */
+function failInfo(def: AslDefinition): Machine['failInfo'] {
+  const info: Machine['failInfo'] = new Map();
+  const literal = (v: unknown) => (asString(v)?.startsWith('{%') ? undefined : asString(v));
+  for (const { name, state } of flattenDefinition(def)) {
+    if (state.Type === 'Fail') info.set(name, { error: literal(state.Error), cause: literal(state.Cause) });
+  }
+  return info;
+}
+
+function machineOf(def: AslDefinition, graph: AslGraph): Machine {
+  const transitions: Machine['transitions'] = new Map();
+  for (const edge of graph.edges) {
+    let targets = transitions.get(edge.source);
+    if (!targets) transitions.set(edge.source, (targets = new Map()));
+    const t = targets.get(edge.target) ?? {};
+    // A Choice may reach one state by a rule and by Default: either way the same arrow ran.
+    if (edge.kind === 'catch') t.catch = edge.id;
+    else t.plain ??= edge.id;
+    targets.set(edge.target, t);
+  }
+  return { nodes: new Map(graph.nodes.map((n) => [n.id, n])), transitions, failInfo: failInfo(def) };
+}
+
+function groupVisits(visits: readonly Visit[]): Map<string, Visit[]> {
+  const byName = new Map<string, Visit[]>();
+  for (const v of visits) {
+    const list = byName.get(v.name);
+    if (list) list.push(v);
+    else byName.set(v.name, [v]);
+  }
+  return byName;
+}
+
+/** `graph` may be passed when the caller already built it (the dashboard does, for drawing). */
+export function readExecution(
+  def: AslDefinition,
+  events: readonly HistoryEvent[],
+  graph: AslGraph = buildGraph(def),
+): ExecutionReading {
+  const machine = machineOf(def, graph);
+  const tracker = new Tracker();
+  // No terminal event means the execution is still running (or the history was cut).
+  const facts: ExecutionFacts = { status: 'RUNNING', edgesRun: new Set() };
+  for (const event of events) {
+    if (!isRecord(event) || typeof event.type !== 'string') continue;
+    const ctx = applyEvent(tracker, machine, facts, event);
+    if (ctx) tracker.remember(event.id, ctx);
+  }
+  const visitsByName = groupVisits(tracker.visits);
+  const states: Record<string, StateReading> = {};
+  const typed: Array<StateReading & { type: GraphNode['type'] }> = [];
+  for (const node of graph.nodes) {
+    const reading = aggregateState(node, visitsByName.get(node.id) ?? []);
+    states[node.id] = reading;
+    typed.push({ ...reading, type: node.type });
+  }
+  return {
+    executionStatus: facts.status,
+    sagaOutcome: sagaOutcome(facts.status, typed),
+    states,
+    edgesRun: [...facts.edgesRun],
+    input: facts.input,
+    output: facts.output,
+    error: facts.error,
+    cause: facts.cause,
+    startedAt: facts.startedAt,
+    stoppedAt: facts.stoppedAt,
+    eventCount: events.length,
+  };
+}

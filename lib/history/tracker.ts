@@ -1,0 +1,179 @@
+/**
+ * The bookkeeping behind the reader: visits (one entry into a state) and threads
+ * (the top level, one Parallel branch, or one Map iteration: where consecutive
+ * states follow each other). Events find their visit through previousEventId, which
+ * AWS always sets; when it is missing or masked, through the latest open visit.
+ */
+import type { GraphNode } from '../asl/types';
+import type { StateStatus } from './types';
+
+export interface Thread {
+  /** the Parallel/Map visit this branch or iteration belongs to; none at top level */
+  owner?: Visit;
+  /** what an event that leaves no open visit behind resolves to (made once, shared) */
+  ctx: Ctx;
+  /** branch index (Parallel) or iteration index (Map) */
+  key?: number;
+  /** the state last entered in this thread: the source of the next transition */
+  current?: Visit;
+}
+
+export interface Visit {
+  name: string;
+  /** what events of this visit resolve to (made once, shared) */
+  ctx: Ctx;
+  /** undefined for states the definition does not have (mismatched or truncated history) */
+  node?: GraphNode;
+  thread: Thread;
+  /** redrive count when the visit started: later redrives supersede it */
+  epoch: number;
+  open: boolean;
+  /** final status once closed */
+  status: StateStatus;
+  /** a failure happened and nothing has resolved it yet (retry, catch, or the end) */
+  pending: boolean;
+  /** a nested state failed without being caught inside: the branch, hence the container, failed */
+  failedChild: boolean;
+  /** tries started (Scheduled events, container Started events) */
+  starts: number;
+  children: Map<number, Thread>;
+  lastChild?: Thread;
+  mapRunArn?: string;
+  /** Map: items of the current try, as MapStateStarted reports them */
+  itemCount?: number;
+  enteredAt?: number;
+  exitedAt?: number;
+  input?: unknown;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  assignedVariables?: Record<string, unknown>;
+}
+
+export interface Ctx {
+  thread: Thread;
+  visit?: Visit;
+}
+
+export function newThread(owner?: Visit, key?: number): Thread {
+  const thread = { owner, key } as Thread;
+  thread.ctx = { thread };
+  return thread;
+}
+
+export const isContainer = (v: Visit, type?: 'Parallel' | 'Map'): boolean =>
+  type === undefined ? v.node?.type === 'Parallel' || v.node?.type === 'Map' : v.node?.type === type;
+
+/** AWS caps a history at 25,000 events; redrives add more. Ids past this are not remembered. */
+const MAX_EVENT_ID = 1_000_000;
+
+export class Tracker {
+  readonly top: Thread = newThread();
+  readonly visits: Visit[] = [];
+  /** insertion-ordered: children are opened after their parents */
+  readonly open = new Set<Visit>();
+  /** indexed by event id: ids are dense from 1, an array beats a Map at 25,000 events */
+  private readonly byEventId: Array<Ctx | undefined> = [];
+  private readonly openByName = new Map<string, Visit[]>();
+  lastLeaf?: Visit;
+  epoch = 0;
+
+  remember(id: unknown, ctx: Ctx) {
+    // Masked or malformed ids (the fixtures' [0]) cannot be pointed at; absurd ones would make a huge array.
+    if (typeof id === 'number' && Number.isInteger(id) && id > 0 && id <= MAX_EVENT_ID) this.byEventId[id] = ctx;
+  }
+
+  ctxOf(previousEventId: unknown): Ctx | undefined {
+    return typeof previousEventId === 'number' && previousEventId > 0 ? this.byEventId[previousEventId] : undefined;
+  }
+
+  openVisit(name: string, node: GraphNode | undefined, thread: Thread, at: number | undefined): Visit {
+    const visit = {
+      name, node, thread, epoch: this.epoch, open: true, status: 'RUNNING', pending: false,
+      failedChild: false, starts: 0, children: new Map(), enteredAt: at,
+    } as Visit;
+    visit.ctx = { thread, visit };
+    this.visits.push(visit);
+    this.open.add(visit);
+    const same = this.openByName.get(name);
+    if (same) same.push(visit);
+    else this.openByName.set(name, [visit]);
+    thread.current = visit;
+    if (!isContainer(visit)) this.lastLeaf = visit;
+    return visit;
+  }
+
+  /** Ends a visit; whatever is still running inside it ends with it. */
+  close(visit: Visit, status: StateStatus, at: number | undefined) {
+    if (!visit.open) return;
+    const innerFailed = visit.pending || visit.failedChild || status === 'FAILED';
+    for (const thread of visit.children.values()) this.closeThread(thread, innerFailed ? 'cut' : 'done', at);
+    visit.open = false;
+    visit.status = status;
+    visit.exitedAt = at;
+    this.open.delete(visit);
+    const same = this.openByName.get(visit.name);
+    if (same) same.splice(same.indexOf(visit), 1);
+    // An uncaught failure inside a branch or iteration fails that branch, hence its container.
+    if (status === 'FAILED' && visit.thread.owner) visit.thread.owner.failedChild = true;
+  }
+
+  /** A redriven visit runs again (a Map whose map run AWS redrives in place). */
+  reopen(visit: Visit) {
+    if (visit.open) return;
+    Object.assign(visit, { open: true, status: 'RUNNING', pending: false, failedChild: false, exitedAt: undefined });
+    this.open.add(visit);
+    const same = this.openByName.get(visit.name);
+    if (same) same.push(visit);
+    else this.openByName.set(visit.name, [visit]);
+  }
+
+  /** Settles open visits of a finished branch/iteration: a pending failure stays a failure. */
+  closeThread(thread: Thread, how: 'done' | 'cut', at: number | undefined) {
+    const inside: Visit[] = [];
+    for (const v of this.open) if (v.thread === thread) inside.push(v);
+    // Latest first, so a nested failure reaches its container before the container settles.
+    for (let i = inside.length - 1; i >= 0; i--) {
+      const v = inside[i] as Visit;
+      this.close(v, this.settle(v, how), at);
+    }
+  }
+
+  settle(v: Visit, how: 'done' | 'cut'): StateStatus {
+    if (v.pending) return 'FAILED';
+    if (how === 'done') return 'SUCCEEDED';
+    return v.failedChild ? 'FAILED' : 'ABORTED';
+  }
+
+  latestOpenNamed(name: string): Visit | undefined {
+    const same = this.openByName.get(name);
+    return same?.[same.length - 1];
+  }
+
+  /** The open container of this type (and name) that an event pointing at `ctx` belongs to. */
+  container(ctx: Ctx | undefined, type: 'Parallel' | 'Map', name?: string): Visit | undefined {
+    const matches = (v: Visit) => v.open && isContainer(v, type) && (name === undefined || v.name === name);
+    for (let v = ctx?.visit ?? ctx?.thread.owner; v; v = v.thread.owner) if (matches(v)) return v;
+    if (name !== undefined) return this.latestOpenNamed(name);
+    for (const v of [...this.open].reverse()) if (matches(v)) return v;
+    return undefined;
+  }
+
+  /** The open Task/Wait/... visit a name-less event (TaskScheduled, TaskStateAborted...) is about. */
+  leaf(ctx: Ctx | undefined): Visit | undefined {
+    const own = ctx?.visit;
+    if (own?.open && !isContainer(own)) return own;
+    const current = ctx?.thread.current;
+    if (current?.open && !isContainer(current)) return current;
+    return this.lastLeaf?.open ? this.lastLeaf : undefined;
+  }
+
+  /** The open visit of a named state, preferring the one the event's chain leads to. */
+  named(ctx: Ctx | undefined, name: string): Visit | undefined {
+    const own = ctx?.visit;
+    if (own?.open && own.name === name) return own;
+    const current = ctx?.thread.current;
+    if (current?.open && current.name === name) return current;
+    return this.latestOpenNamed(name);
+  }
+}

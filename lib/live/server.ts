@@ -1,0 +1,91 @@
+import 'server-only';
+import { dashboardConfig } from '../env';
+import { stepFunctions } from '../sfn';
+import type { ExecutionEvent } from '../sfn/types';
+import { createLiveRegistry, type LiveRegistry } from './registry';
+import { SSE_EVENTS, type LiveStatus } from './status';
+
+/**
+ * The process-wide registry. Next bundles each route separately, so a module-level
+ * variable could exist once per bundle; a global symbol makes the page and the stream
+ * route share one set of pollers.
+ */
+const KEY = Symbol.for('saga-dashboard.live-registry');
+type WithRegistry = typeof globalThis & { [KEY]?: LiveRegistry };
+
+export function liveRegistry(): LiveRegistry {
+  const scope = globalThis as WithRegistry;
+  scope[KEY] ??= createLiveRegistry({
+    fetchAfter: (arn, afterId) => stepFunctions('poller').getEventsAfter(arn, afterId),
+    intervalMs: dashboardConfig().livePollMs,
+  });
+  return scope[KEY];
+}
+
+/** The whole history, from the shared poller when someone is already watching. */
+export async function executionEvents(executionArn: string): Promise<readonly ExecutionEvent[]> {
+  return liveRegistry().snapshot(executionArn) ?? stepFunctions().getHistory(executionArn);
+}
+
+const HEARTBEAT_MS = 15_000;
+/** Reconnect delay the browser uses after a dropped connection (a server restart). */
+const RECONNECT_MS = 1_000;
+
+/**
+ * A text/event-stream Response fed by the shared poller. Each `events` message has
+ * `id:` = its last event id, so the browser's Last-Event-ID on reconnect is exactly the
+ * point to resume from. The stream closes after the terminal event.
+ */
+export function executionEventStream(executionArn: string, afterId: number, signal: AbortSignal): Response {
+  const encoder = new TextEncoder();
+  let closed = false;
+  let unsubscribe = () => {};
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const stop = () => {
+    if (closed) return false;
+    closed = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    return true;
+  };
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
+      const finish = () => {
+        send(`event: ${SSE_EVENTS.end}\ndata: {}\n\n`);
+        if (stop()) controller.close();
+      };
+      heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
+      send(`retry: ${RECONNECT_MS}\n\n`);
+      unsubscribe = liveRegistry().subscribe(executionArn, afterId, {
+        events(batch) {
+          const last = batch.at(-1);
+          if (!last) return;
+          send(`event: ${SSE_EVENTS.events}\nid: ${last.id}\ndata: ${JSON.stringify({ events: batch })}\n\n`);
+        },
+        status(status: LiveStatus) {
+          send(`event: ${SSE_EVENTS.status}\ndata: ${JSON.stringify(status)}\n\n`);
+          // Deferred: an ended poller reports inside subscribe(), before `unsubscribe` is set.
+          if (status.state === 'ended' || status.state === 'failed') queueMicrotask(finish);
+        },
+      });
+      signal.addEventListener('abort', () => {
+        if (stop()) controller.close();
+      }, { once: true });
+    },
+    cancel() {
+      stop();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      // Proxies such as nginx would otherwise buffer the stream and defeat "live".
+      'x-accel-buffering': 'no',
+    },
+  });
+}

@@ -1,0 +1,195 @@
+/**
+ * Every Step Functions call the dashboard makes, over an injected client so tests can
+ * hand in a fake. Each call reshapes the wire response into app types and every failure
+ * into a typed StepFunctionsError.
+ */
+import {
+  DescribeExecutionCommand,
+  DescribeStateMachineCommand,
+  DescribeStateMachineForExecutionCommand,
+  GetExecutionHistoryCommand,
+  type HistoryEvent as WireEvent,
+  ListExecutionsCommand,
+  ListStateMachinesCommand,
+  RedriveExecutionCommand,
+  type SFNClient,
+  StartExecutionCommand,
+  StopExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import type { ExecutionStatus } from '../history/types';
+import { toStepFunctionsError } from './errors';
+import { parseDefinition, parseJsonValue, toEpochMs, toExecutionEvent, toExecutionStatus } from './reshape';
+import type {
+  ExecutionEvent,
+  ExecutionInfo,
+  ExecutionPage,
+  StateMachineInfo,
+  StateMachineSummary,
+} from './types';
+
+/** AWS's largest history page. */
+const PAGE_SIZE = 1000;
+
+type Sender = Pick<SFNClient, 'send'>;
+
+const defined = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
+export function createStepFunctions(client: Sender, where = 'Step Functions') {
+  async function call<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw toStepFunctionsError(error, where);
+    }
+  }
+
+  const stateMachine = (out: {
+    stateMachineArn?: string;
+    name?: string;
+    definition?: string;
+    revisionId?: string;
+    updateDate?: Date;
+    creationDate?: Date;
+  }): StateMachineInfo =>
+    defined({
+      stateMachineArn: out.stateMachineArn ?? '',
+      name: out.name ?? '',
+      definition: parseDefinition(out.definition),
+      revisionId: out.revisionId,
+      updatedAt: toEpochMs(out.updateDate ?? out.creationDate),
+    });
+
+  return {
+    startExecution: (stateMachineArn: string, name: string, input: unknown) =>
+      call(async () => {
+        const out = await client.send(
+          new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }),
+        );
+        return { executionArn: out.executionArn ?? '', startedAt: toEpochMs(out.startDate) ?? Date.now() };
+      }),
+
+    describeExecution: (executionArn: string) =>
+      call(async (): Promise<ExecutionInfo> => {
+        const out = await client.send(new DescribeExecutionCommand({ executionArn }));
+        return defined({
+          executionArn: out.executionArn ?? executionArn,
+          stateMachineArn: out.stateMachineArn ?? '',
+          name: out.name ?? '',
+          status: toExecutionStatus(out.status),
+          startedAt: toEpochMs(out.startDate) ?? 0,
+          stoppedAt: toEpochMs(out.stopDate),
+          input: parseJsonValue(out.input),
+          output: parseJsonValue(out.output),
+          error: out.error,
+          cause: out.cause,
+          redriveCount: out.redriveCount,
+        });
+      }),
+
+    /** The whole history, oldest first, in as few pages as AWS allows. */
+    getHistory: (executionArn: string) =>
+      call(async () => {
+        const events: ExecutionEvent[] = [];
+        let nextToken: string | undefined;
+        do {
+          const out = await client.send(
+            new GetExecutionHistoryCommand({ executionArn, maxResults: PAGE_SIZE, nextToken }),
+          );
+          events.push(...(out.events ?? []).map(toExecutionEvent));
+          nextToken = out.nextToken;
+        } while (nextToken);
+        return events;
+      }),
+
+    /**
+     * Only the events after `afterId`, oldest first. Reads newest-first pages and stops at
+     * the first known id, so a poll of a long history costs one call, not a full re-read.
+     */
+    getEventsAfter: (executionArn: string, afterId: number) =>
+      call(async () => {
+        const fresh: WireEvent[] = [];
+        let nextToken: string | undefined;
+        do {
+          const out = await client.send(
+            new GetExecutionHistoryCommand({ executionArn, maxResults: PAGE_SIZE, reverseOrder: true, nextToken }),
+          );
+          const page = out.events ?? [];
+          const unseen = page.filter((e) => (e.id ?? 0) > afterId);
+          fresh.push(...unseen);
+          nextToken = unseen.length === page.length ? out.nextToken : undefined;
+        } while (nextToken);
+        return fresh.map(toExecutionEvent).sort((a, b) => a.id - b.id);
+      }),
+
+    listExecutions: (
+      stateMachineArn: string,
+      options: { status?: ExecutionStatus; nextToken?: string; maxResults?: number } = {},
+    ) =>
+      call(async (): Promise<ExecutionPage> => {
+        const out = await client.send(
+          new ListExecutionsCommand({
+            stateMachineArn,
+            statusFilter: options.status,
+            nextToken: options.nextToken,
+            maxResults: options.maxResults ?? 100,
+          }),
+        );
+        return defined({
+          executions: (out.executions ?? []).map((e) =>
+            defined({
+              executionArn: e.executionArn ?? '',
+              stateMachineArn: e.stateMachineArn ?? stateMachineArn,
+              name: e.name ?? '',
+              status: toExecutionStatus(e.status),
+              startedAt: toEpochMs(e.startDate) ?? 0,
+              stoppedAt: toEpochMs(e.stopDate),
+              redriveCount: e.redriveCount,
+            }),
+          ),
+          nextToken: out.nextToken,
+        });
+      }),
+
+    stopExecution: (executionArn: string, reason?: { error?: string; cause?: string }) =>
+      call(async () => {
+        const out = await client.send(new StopExecutionCommand({ executionArn, ...reason }));
+        return { stoppedAt: toEpochMs(out.stopDate) ?? Date.now() };
+      }),
+
+    redriveExecution: (executionArn: string) =>
+      call(async () => {
+        const out = await client.send(new RedriveExecutionCommand({ executionArn }));
+        return { redrivenAt: toEpochMs(out.redriveDate) ?? Date.now() };
+      }),
+
+    describeStateMachine: (stateMachineArn: string) =>
+      call(async () => stateMachine(await client.send(new DescribeStateMachineCommand({ stateMachineArn })))),
+
+    describeStateMachineForExecution: (executionArn: string) =>
+      call(async () =>
+        stateMachine(await client.send(new DescribeStateMachineForExecutionCommand({ executionArn }))),
+      ),
+
+    listStateMachines: () =>
+      call(async () => {
+        const machines: StateMachineSummary[] = [];
+        let nextToken: string | undefined;
+        do {
+          const out = await client.send(new ListStateMachinesCommand({ nextToken, maxResults: 1000 }));
+          for (const m of out.stateMachines ?? []) {
+            machines.push({
+              stateMachineArn: m.stateMachineArn ?? '',
+              name: m.name ?? '',
+              type: m.type ?? 'STANDARD',
+              createdAt: toEpochMs(m.creationDate) ?? 0,
+            });
+          }
+          nextToken = out.nextToken;
+        } while (nextToken);
+        return machines;
+      }),
+  };
+}
+
+export type StepFunctions = ReturnType<typeof createStepFunctions>;

@@ -1,0 +1,63 @@
+/**
+ * App-side shapes of Step Functions data: dates as epoch ms, JSON payloads parsed.
+ * Plain data only, so they cross the server/client boundary and SSE unchanged.
+ */
+import type { AslDefinition } from '../asl/types';
+import type { ExecutionStatus, HistoryEvent } from '../history/types';
+
+/** A history event with its timestamp in epoch ms and JSON detail strings parsed. */
+export type ExecutionEvent = HistoryEvent & { timestamp: number };
+
+export interface ExecutionInfo {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: ExecutionStatus;
+  startedAt: number;
+  stoppedAt?: number;
+  input?: unknown;
+  output?: unknown;
+  error?: string;
+  cause?: string;
+  redriveCount?: number;
+}
+
+export interface ExecutionSummary {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: ExecutionStatus;
+  startedAt: number;
+  stoppedAt?: number;
+  redriveCount?: number;
+}
+
+export interface ExecutionPage {
+  executions: ExecutionSummary[];
+  nextToken?: string;
+}
+
+export interface StateMachineInfo {
+  stateMachineArn: string;
+  name: string;
+  definition: AslDefinition;
+  /** changes whenever the definition changes; the key for caching definitions */
+  revisionId?: string;
+  updatedAt?: number;
+}
+
+export interface StateMachineSummary {
+  stateMachineArn: string;
+  name: string;
+  type: string;
+  createdAt: number;
+}
+
+export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'ExecutionSucceeded',
+  'ExecutionFailed',
+  'ExecutionTimedOut',
+  'ExecutionAborted',
+]);
+
+export const isTerminalEvent = (event: Pick<HistoryEvent, 'type'>): boolean => TERMINAL_EVENT_TYPES.has(event.type);

@@ -1,0 +1,121 @@
+/**
+ * `npm start`: the local engine plus the dashboard, on a fresh clone after `npm ci`.
+ * Builds the dashboard when there is no build or the sources are newer than it, starts
+ * both processes with the dashboard pointed at the engine, prints the URL, and stops
+ * both on Ctrl-C (or when either one dies).
+ *
+ *   --dev         next dev instead of a production build
+ *   --fresh-data  a throwaway engine data directory (tests, screenshots)
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { childEnv, engineConfig, startConfig } from '../lib/env';
+
+const args = new Set(process.argv.slice(2));
+const dev = args.has('--dev');
+const bin = (name: string) => join(process.cwd(), 'node_modules', '.bin', name);
+
+const engine = engineConfig();
+const { port } = startConfig();
+const dataDir = args.has('--fresh-data') ? mkdtempSync(join(tmpdir(), 'saga-engine-')) : engine.dataDir;
+
+/** Newest modification time under the given paths, skipping generated folders. */
+function newestSource(paths: string[]): number {
+  let newest = 0;
+  const visit = (path: string) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(path)) if (!entry.startsWith('.') && entry !== 'node_modules') visit(join(path, entry));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+function buildIfStale(): void {
+  const buildId = join('.next', 'BUILD_ID');
+  const sources = ['app', 'components', 'lib', 'backend', 'next.config.ts', 'package.json', 'tsconfig.json'];
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource(sources)) return;
+  console.log('Building the dashboard (next build)…');
+  const build = spawnSync(bin('next'), ['build'], { stdio: 'inherit', env: childEnv({}) });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const waitForPort = (host: string, target: number, timeoutMs: number) =>
+  new Promise<void>((resolve, reject) => {
+    const deadline = Date.now() + timeoutMs;
+    const attempt = () => {
+      const socket = connect(target, host);
+      socket.once('connect', () => {
+        socket.end();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) reject(new Error(`Nothing listening on ${host}:${target} after ${timeoutMs} ms`));
+        else setTimeout(attempt, 150);
+      });
+    };
+    attempt();
+  });
+
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function stopAll(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGINT');
+  const exit = () => {
+    if (args.has('--fresh-data')) rmSync(dataDir, { recursive: true, force: true });
+    process.exit(code);
+  };
+  // Give both a moment to flush (the engine persists state), then leave regardless.
+  const force = setTimeout(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    exit();
+  }, 5_000);
+  force.unref();
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined))).then(exit);
+}
+
+function run(name: string, command: string, commandArgs: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(command, commandArgs, { stdio: 'inherit', env: childEnv(env) });
+  child.once('exit', (code) => {
+    if (!stopping) {
+      console.error(`${name} exited (${code ?? 'signal'}); stopping.`);
+      stopAll(code ?? 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+if (!dev) buildIfStale();
+
+const engineUrl = `http://${engine.host}:${engine.port}`;
+run('engine', bin('tsx'), ['backend/engine/main.ts'], {
+  ENGINE_HOST: engine.host,
+  ENGINE_PORT: String(engine.port),
+  DYNAMODB_PORT: String(engine.dynamoPort),
+  ENGINE_DATA_DIR: dataDir,
+});
+run('dashboard', bin('next'), [dev ? 'dev' : 'start', '-p', String(port)], {
+  SFN_ENDPOINT: engineUrl,
+  DYNAMODB_ENDPOINT: `http://${engine.host}:${engine.dynamoPort}`,
+  PORT: String(port),
+});
+
+Promise.all([waitForPort(engine.host, engine.port, 60_000), waitForPort('127.0.0.1', port, 120_000)])
+  .then(() => console.log(`\n  Saga dashboard: http://localhost:${port}   (engine: ${engineUrl})\n  Ctrl-C stops both.\n`))
+  .catch((error: Error) => {
+    console.error(error.message);
+    stopAll(1);
+  });
