@@ -3,27 +3,31 @@
  * definition and handlers run directly in aws-local-stepfunctions. Prints one JSON line
  * per metric: {"metric","value","unit","goal"}. Alone: `npx tsx bench/engine.bench.ts`.
  *
- * The engine runs as its own process (as `npm run engine` does), so the client's SDK work
- * does not share its event loop. Completion is observed only through DescribeExecution.
+ * The engine runs as its own process (as `npm run engine` does), so the client's work does
+ * not share its event loop. Completion is observed only through DescribeExecution polls.
  */
-import { DescribeExecutionCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { rmSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { StateMachine, type RunOptions, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { sagaDataConfig, LOCAL_SAGA_STATE_MACHINE_ARN } from '../lib/env';
 import { sagaData } from '../backend/engine/saga-checks';
 import { freePort, spawnEngine, stopEngine } from '../backend/engine/spawn-engine';
-import { sfnClientFor, tempDataDir } from '../backend/engine/test-engine';
+import { tempDataDir } from '../backend/engine/test-engine';
 import { startLocalDynamo } from '../backend/local/dynamo';
 import { sagaDefinition } from '../backend/saga/definition';
 import { createSagaFunctions, LOCAL_SAGA_ARNS, SAGA_FUNCTIONS } from '../backend/saga/functions';
+import { jsonClient } from './json-client';
 
 const LATENCY_RUNS = 60;
 const WARMUP = 15;
 const CONCURRENCY = 50;
-const THROUGHPUT_SAGAS = Number(process.argv[3] ?? 300);
-/** How often a waiting client asks DescribeExecution; the measured latency can exceed the truth by at most this. */
-const POLL_MS = Number(process.argv[2] ?? 1);
+const THROUGHPUT_SAGAS = 500;
+/** Pause between DescribeExecution polls of one waiting client: the measured latency exceeds the truth by at most this. */
+const LATENCY_POLL_MS = 1;
+/** Fifty clients polling every millisecond would mostly measure the poll load, so they pause longer. */
+const THROUGHPUT_POLL_MS = 20;
+
+type Client = ReturnType<typeof jsonClient>;
 
 const print = (metric: string, value: number, unit: string, goal?: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ metric, value: Math.round(value * 10) / 10, unit, ...(goal ? { goal } : {}), ...extra }));
@@ -34,15 +38,17 @@ let sequence = 0;
 const uniqueName = (prefix: string) => `${prefix}-${process.pid}-${++sequence}`;
 
 /** One saga through the API: StartExecution until DescribeExecution reports it ended. */
-async function sagaThroughApi(sfn: SFNClient): Promise<{ ms: number; status: string | undefined }> {
+async function sagaThroughApi(client: Client, pollMs: number): Promise<{ ms: number; status: string }> {
   const started = performance.now();
-  const { executionArn } = await sfn.send(
-    new StartExecutionCommand({ stateMachineArn: LOCAL_SAGA_STATE_MACHINE_ARN, name: uniqueName('bench'), input: '{}' }),
-  );
+  const { executionArn } = await client.call<{ executionArn: string }>('StartExecution', {
+    stateMachineArn: LOCAL_SAGA_STATE_MACHINE_ARN,
+    name: uniqueName('bench'),
+    input: '{}',
+  });
   for (;;) {
-    const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    const { status } = await client.call<{ status: string }>('DescribeExecution', { executionArn });
     if (status !== 'RUNNING') return { ms: performance.now() - started, status };
-    await sleep(POLL_MS);
+    await sleep(pollMs);
   }
 }
 
@@ -50,11 +56,11 @@ async function benchEngine(): Promise<number> {
   const dataDir = tempDataDir();
   const env = { ENGINE_PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()), ENGINE_DATA_DIR: dataDir };
   const engine = await spawnEngine(env);
-  const sfn = sfnClientFor(`http://127.0.0.1:${env.ENGINE_PORT}`);
+  const client = jsonClient(`http://127.0.0.1:${env.ENGINE_PORT}`);
   try {
-    for (let i = 0; i < WARMUP; i++) await sagaThroughApi(sfn);
+    for (let i = 0; i < WARMUP; i++) await sagaThroughApi(client, LATENCY_POLL_MS);
     const latencies: number[] = [];
-    for (let i = 0; i < LATENCY_RUNS; i++) latencies.push((await sagaThroughApi(sfn)).ms);
+    for (let i = 0; i < LATENCY_RUNS; i++) latencies.push((await sagaThroughApi(client, LATENCY_POLL_MS)).ms);
     const latency = median(latencies);
     print('engine_saga_latency_median_ms', latency, 'ms', '<=30');
 
@@ -65,7 +71,7 @@ async function benchEngine(): Promise<number> {
     const begin = performance.now();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
-        while (remaining-- > 0) if ((await sagaThroughApi(sfn)).status === 'SUCCEEDED') succeeded++;
+        while (remaining-- > 0) if ((await sagaThroughApi(client, THROUGHPUT_POLL_MS)).status === 'SUCCEEDED') succeeded++;
       }),
     );
     const perSecond = THROUGHPUT_SAGAS / ((performance.now() - begin) / 1000);
@@ -73,7 +79,7 @@ async function benchEngine(): Promise<number> {
     print('engine_sagas_per_second_at_50_concurrent', perSecond, 'sagas/s', '>=100', { stockConserved });
     return latency;
   } finally {
-    sfn.destroy();
+    client.close();
     await stopEngine(engine);
     rmSync(dataDir, { recursive: true, force: true });
   }

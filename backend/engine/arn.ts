@@ -1,0 +1,59 @@
+/**
+ * ARNs and names as Step Functions spells and checks them. Local ARNs use the fixed
+ * account 000000000000 so the dashboard can tell nothing here is a real AWS account.
+ */
+import { SfnError } from './errors';
+
+export const LOCAL_ACCOUNT = '000000000000';
+/** AWS requires a role; locally nothing assumes it, but responses and history carry one. */
+export const localRoleArn = (): string => `arn:aws:iam::${LOCAL_ACCOUNT}:role/local-engine`;
+
+export const stateMachineArn = (region: string, name: string): string =>
+  `arn:aws:states:${region}:${LOCAL_ACCOUNT}:stateMachine:${name}`;
+
+export const executionArn = (machineArn: string, executionName: string): string => {
+  const { region, account, name } = parseStateMachineArn(machineArn);
+  return `arn:aws:states:${region}:${account}:execution:${name}:${executionName}`;
+};
+
+const ARN_SHAPE = /^arn:aws[a-z-]*:states:([a-z0-9-]+):(\d{12}):(stateMachine|execution):(.+)$/;
+
+function parse(arn: unknown, field: string, kind: 'stateMachine' | 'execution') {
+  const match = typeof arn === 'string' ? ARN_SHAPE.exec(arn) : null;
+  if (!match || match[3] !== kind) {
+    throw new SfnError('InvalidArn', `Invalid Arn: '${String(arn)}' is not a ${kind} ARN (field ${field})`);
+  }
+  return { region: match[1] ?? '', account: match[2] ?? '', rest: match[4] ?? '' };
+}
+
+export function parseStateMachineArn(arn: unknown, field = 'stateMachineArn') {
+  const { region, account, rest } = parse(arn, field, 'stateMachine');
+  // Versions and aliases (`Name:1`, `Name:alias`) are not supported locally; they simply won't exist.
+  return { region, account, name: rest };
+}
+
+export function parseExecutionArn(arn: unknown, field = 'executionArn') {
+  const { region, account, rest } = parse(arn, field, 'execution');
+  const colon = rest.indexOf(':');
+  if (colon <= 0 || colon === rest.length - 1) {
+    throw new SfnError('InvalidArn', `Invalid Arn: '${String(arn)}' names no execution (field ${field})`);
+  }
+  return {
+    region,
+    account,
+    stateMachineArn: `arn:aws:states:${region}:${account}:stateMachine:${rest.slice(0, colon)}`,
+    name: rest.slice(colon + 1),
+  };
+}
+
+// AWS's documented rule for state machine and execution names.
+const FORBIDDEN_NAME_CHARS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
+
+export function assertValidName(name: string, what: 'execution' | 'state machine'): void {
+  if (name.length < 1 || name.length > 80 || FORBIDDEN_NAME_CHARS.test(name)) {
+    throw new SfnError(
+      'InvalidName',
+      `Invalid Name: '${name}' (a ${what} name has 1-80 characters, no whitespace, no control characters and none of < > { } [ ] ? * " # % \\ ^ | ~ \` $ & , ; : /)`,
+    );
+  }
+}

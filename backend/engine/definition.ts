@@ -1,0 +1,92 @@
+/**
+ * ASL definitions: validation (CreateStateMachine's InvalidDefinition) and an index of
+ * every state, nested Parallel branches and Map iterators included, that the history
+ * translator, the task handlers and resume all consult by state name.
+ */
+import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import type { AslDefinition, AslStateType } from '@/lib/asl/types';
+import { SfnError } from './errors';
+
+type StateDef = Record<string, unknown> & { Type: string };
+
+export interface StateInfo {
+  name: string;
+  type: AslStateType;
+  def: StateDef;
+  /** enclosing Parallel/Map state; undefined at top level */
+  parent?: string;
+  /** Parallel branch index (0 for a Map iterator) */
+  branch?: number;
+}
+
+export interface DefinitionIndex {
+  startAt: string;
+  states: ReadonlyMap<string, StateInfo>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function nestedMachines(state: StateDef): unknown[] {
+  if (state.Type === 'Parallel') return Array.isArray(state.Branches) ? state.Branches : [];
+  if (state.Type === 'Map') return [state.ItemProcessor ?? state.Iterator];
+  return [];
+}
+
+export function indexDefinition(definition: AslDefinition): DefinitionIndex {
+  const states = new Map<string, StateInfo>();
+  const visit = (machine: unknown, parent?: string, branch?: number) => {
+    if (!isObject(machine) || !isObject(machine.States)) return;
+    for (const [name, state] of Object.entries(machine.States)) {
+      if (!isObject(state) || typeof state.Type !== 'string') continue;
+      // AWS requires names unique across the machine; history events only carry the name.
+      if (states.has(name)) throw new SfnError('InvalidDefinition', `Invalid State Machine Definition: duplicate state name '${name}'`);
+      const def = state as StateDef;
+      states.set(name, { name, type: def.Type as AslStateType, def, parent, branch });
+      nestedMachines(def).forEach((nested, i) => visit(nested, name, i));
+    }
+  };
+  visit(definition);
+  return { startAt: definition.StartAt, states };
+}
+
+const usesJsonata = (definition: AslDefinition, index: DefinitionIndex): boolean =>
+  definition.QueryLanguage === 'JSONata' || [...index.states.values()].some((s) => s.def.QueryLanguage === 'JSONata');
+
+export interface CompiledDefinition {
+  definition: AslDefinition;
+  index: DefinitionIndex;
+  /** validated once, reused by every execution that starts at StartAt */
+  machine: StateMachine;
+}
+
+/** Parse and validate a definition string; every problem is an InvalidDefinition naming it. */
+export function compileDefinition(text: string): CompiledDefinition {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new SfnError('InvalidDefinition', `Invalid State Machine Definition: not JSON (${(error as Error).message})`);
+  }
+  if (!isObject(parsed) || typeof parsed.StartAt !== 'string' || !isObject(parsed.States)) {
+    throw new SfnError('InvalidDefinition', 'Invalid State Machine Definition: StartAt and States are required');
+  }
+  const definition = parsed as AslDefinition;
+  const index = indexDefinition(definition);
+  if (usesJsonata(definition, index)) {
+    throw new SfnError('InvalidDefinition', 'Invalid State Machine Definition: the local engine runs JSONPath only, not JSONata');
+  }
+  let machine: StateMachine;
+  try {
+    machine = new StateMachine(definition as unknown as StateMachineDefinition);
+  } catch (error) {
+    throw new SfnError('InvalidDefinition', `Invalid State Machine Definition: ${(error as Error).message}`);
+  }
+  return { definition, index, machine };
+}
+
+/** The same machine entered at another top-level state, for resume and redrive (validated already). */
+export function machineStartingAt(compiled: CompiledDefinition, stateName: string): StateMachine {
+  if (stateName === compiled.definition.StartAt) return compiled.machine;
+  const shifted = { ...compiled.definition, StartAt: stateName } as unknown as StateMachineDefinition;
+  return new StateMachine(shifted, { validationOptions: { noValidate: true } });
+}

@@ -1,0 +1,113 @@
+/**
+ * The order saga end to end on the engine (issue 2, "Done when" 2): each scenario is
+ * started through the SDK with the blueprint's payload form, then its status, the states
+ * it visited, the AWS shape of its history and the data it left behind are checked.
+ */
+import { DescribeExecutionCommand, StartExecutionCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fullHistory, historyShapeProblems, sagaData, statesVisited } from './saga-checks';
+import { startTestEngine, type TestEngine } from './test-engine';
+import { waitForEnd } from './test-waits';
+
+let t: TestEngine;
+let data: ReturnType<typeof sagaData>;
+
+beforeAll(async () => {
+  t = await startTestEngine({ saga: true });
+  data = sagaData(t.engine.saga!.dynamoEndpoint);
+});
+afterAll(() => t.stop());
+
+/** The blueprint's API Gateway form: flags inside a JSON string under `body`. */
+const blueprint = (flags: Record<string, unknown>) => JSON.stringify({ body: JSON.stringify(flags) });
+
+async function runSaga(name: string, input: string) {
+  const stockBefore = await data.stock();
+  const { executionArn } = await t.sfn.send(new StartExecutionCommand({ stateMachineArn: t.engine.saga!.stateMachineArn, name, input }));
+  const ended = await waitForEnd(t.sfn, executionArn!);
+  const events = await fullHistory(t.sfn, executionArn!);
+  return { ended, events, stockBefore, records: await data.order(`ord-${name}`), stockAfter: await data.stock() };
+}
+
+const lambdaFailures = (events: HistoryEvent[]) => events.filter((e) => e.type === 'LambdaFunctionFailed').map((e) => e.lambdaFunctionFailedEventDetails!.error);
+
+describe('order saga on the local engine', () => {
+  it('happy path: confirmed, stock taken, payment charged', async () => {
+    const run = await runSaga('happy', '{}');
+    expect(run.ended.status).toBe('SUCCEEDED');
+    expect(statesVisited(run.events)).toEqual(['CreateOrder', 'UpdateInventory', 'ProcessPayment', 'Notify', 'OrderConfirmed']);
+    expect(historyShapeProblems(run.events)).toEqual([]);
+    expect(run.records.order?.status).toBe('CONFIRMED');
+    expect(run.records.payment?.status).toBe('CHARGED');
+    expect(run.records.stock?.reservation?.status).toBe('RESERVED');
+    expect(run.stockAfter).toBe(run.stockBefore - 1);
+  });
+
+  it('failCreateOrder: order cancelled, nothing else touched, execution FAILED', async () => {
+    const run = await runSaga('fail-create', blueprint({ failCreateOrder: true }));
+    expect(run.ended).toMatchObject({ status: 'FAILED', error: 'SagaRolledBack' });
+    expect(statesVisited(run.events)).toEqual(['CreateOrder', 'CancelOrder', 'NotifyFailure', 'SagaRolledBack']);
+    expect(historyShapeProblems(run.events)).toEqual([]);
+    expect(run.records.order?.status ?? 'CANCELLED').toBe('CANCELLED');
+    expect(run.records.payment).toBeUndefined();
+    expect(run.stockAfter).toBe(run.stockBefore);
+  });
+
+  it('failInventoryUpdate: stock back where it was, order cancelled', async () => {
+    const run = await runSaga('fail-inventory', blueprint({ failInventoryUpdate: true }));
+    expect(run.ended).toMatchObject({ status: 'FAILED', error: 'SagaRolledBack' });
+    expect(statesVisited(run.events)).toEqual(['CreateOrder', 'UpdateInventory', 'InventoryRollback', 'CancelOrder', 'NotifyFailure', 'SagaRolledBack']);
+    expect(historyShapeProblems(run.events)).toEqual([]);
+    expect(run.records.order?.status).toBe('CANCELLED');
+    expect(run.records.payment).toBeUndefined();
+    expect(run.stockAfter).toBe(run.stockBefore);
+  });
+
+  it('failProcessPayment: payment refunded, stock restored, order cancelled', async () => {
+    const run = await runSaga('fail-payment', blueprint({ failProcessPayment: true }));
+    expect(run.ended).toMatchObject({ status: 'FAILED', error: 'SagaRolledBack' });
+    expect(statesVisited(run.events)).toEqual([
+      'CreateOrder', 'UpdateInventory', 'ProcessPayment', 'PaymentRefund', 'InventoryRollback', 'CancelOrder', 'NotifyFailure', 'SagaRolledBack',
+    ]);
+    expect(historyShapeProblems(run.events)).toEqual([]);
+    // The caught failure still exits its state, then the compensation is entered.
+    const failedAt = run.events.findIndex((e) => e.type === 'LambdaFunctionFailed');
+    expect(run.events.slice(failedAt + 1, failedAt + 3).map((e) => e.type)).toEqual(['TaskStateExited', 'TaskStateEntered']);
+    expect(run.records.order?.status).toBe('CANCELLED');
+    expect(run.records.payment?.status).toBe('REFUNDED');
+    expect(run.records.stock?.reservation?.status).toBe('RELEASED');
+    expect(run.stockAfter).toBe(run.stockBefore);
+  });
+
+  it('a compensation that keeps failing ends in the distinct CompensationFailed outcome', async () => {
+    const run = await runSaga('fail-rollback', JSON.stringify({ failProcessPayment: true, failCompensation: 'InventoryRollback' }));
+    expect(run.ended).toMatchObject({ status: 'FAILED', error: 'CompensationFailed' });
+    const visited = statesVisited(run.events);
+    expect(visited.slice(0, 5)).toEqual(['CreateOrder', 'UpdateInventory', 'ProcessPayment', 'PaymentRefund', 'InventoryRollback']);
+    expect(visited.slice(-2)).toEqual(['NotifyCompensationFailure', 'CompensationFailed']);
+    expect(historyShapeProblems(run.events)).toEqual([]);
+    expect(run.records.payment?.status).toBe('REFUNDED');
+    // The rollback never ran: the stock is still taken, which is why a human is needed.
+    expect(run.records.stock?.reservation?.status).toBe('RESERVED');
+  });
+
+  it('a transient failure is retried with backoff, then the saga succeeds', async () => {
+    const run = await runSaga('flaky-payment', JSON.stringify({ flakyStep: 'ProcessPayment', flakyAttempts: 2 }));
+    expect(run.ended.status).toBe('SUCCEEDED');
+    expect(statesVisited(run.events)).toEqual(['CreateOrder', 'UpdateInventory', 'ProcessPayment', 'Notify', 'OrderConfirmed']);
+    expect(historyShapeProblems(run.events)).toEqual([]);
+    expect(lambdaFailures(run.events)).toEqual(['TransientError', 'TransientError']);
+    // Retries add no event of their own: each new attempt's Scheduled points at the failure.
+    const rescheduled = run.events.filter((e, i) => e.type === 'LambdaFunctionScheduled' && run.events[i - 1]?.type === 'LambdaFunctionFailed');
+    expect(rescheduled.map((e) => e.previousEventId)).toEqual(rescheduled.map((e) => e.id! - 1));
+    expect(run.records.order?.status).toBe('CONFIRMED');
+    expect(run.stockAfter).toBe(run.stockBefore - 1);
+  });
+
+  it('refuses invalid switches before anything starts, naming the field', async () => {
+    const start = t.sfn.send(new StartExecutionCommand({ stateMachineArn: t.engine.saga!.stateMachineArn, name: 'bad-switch', input: blueprint({ failProcesPayment: true }) }));
+    await expect(start).rejects.toMatchObject({ name: 'InvalidExecutionInput', message: expect.stringContaining('failProcesPayment') });
+    const arn = t.engine.saga!.stateMachineArn.replace(':stateMachine:', ':execution:') + ':bad-switch';
+    await expect(t.sfn.send(new DescribeExecutionCommand({ executionArn: arn }))).rejects.toMatchObject({ name: 'ExecutionDoesNotExist' });
+  });
+});
