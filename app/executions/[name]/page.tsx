@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ExecutionView } from '@/components/execution/execution-view';
+import { loadExecution } from '@/components/execution/load';
+import { ErrorBanner } from '@/components/ui/banner';
+import { attempt, targetLabel } from '@/lib/sfn';
+import { isValidExecutionName } from '@/lib/sfn/arn';
+
+export async function generateMetadata({ params }: PageProps<'/executions/[name]'>): Promise<Metadata> {
+  const { name } = await params;
+  return { title: decodeURIComponent(name) };
+}
+
+export default async function ExecutionPage({ params, searchParams }: PageProps<'/executions/[name]'>) {
+  const name = decodeURIComponent((await params).name);
+  const { sm } = await searchParams;
+  if (!isValidExecutionName(name)) notFound();
+  const loaded = await attempt(() => loadExecution(name, typeof sm === 'string' ? sm : undefined));
+  if (!loaded.ok && loaded.error.kind === 'ExecutionNotFoundError') notFound();
+  return (
+    <main className="page">
+      {loaded.ok ? (
+        <ExecutionView {...loaded.value} targetLabel={targetLabel()} />
+      ) : (
+        <ErrorBanner title="Cannot load this execution" message={loaded.error.message} />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,26 @@
+import { connection } from 'next/server';
+import { SAGA_INPUT_FIELDS, SAGA_PRESETS } from '@/backend/saga/switches';
+import { buildGraph } from '@/lib/asl/graph';
+import { layoutGraph } from '@/lib/asl/layout';
+import { attempt, sagaStateMachineArn, stepFunctions, targetLabel } from '@/lib/sfn';
+import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
+import { StartView } from '@/components/start/start-view';
+
+export default async function StartPage() {
+  // The graph comes from the live state machine, never from the build.
+  await connection();
+  const machine = await attempt(async () => {
+    const info = await stepFunctions().describeStateMachine(sagaStateMachineArn());
+    return { name: info.name, layout: layoutGraph(buildGraph(info.definition), LAYOUT_OPTIONS) };
+  });
+  return (
+    <main className="page">
+      <StartView
+        machine={machine}
+        targetLabel={targetLabel()}
+        fields={SAGA_INPUT_FIELDS}
+        presets={SAGA_PRESETS}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,113 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { ErrorInfo } from '@/lib/sfn/errors';
+import styles from './execution.module.css';
+import { type OrderData, orderDataKey } from './order-types';
+
+async function fetchOrderData(orderId: string, sku: string): Promise<OrderData> {
+  const url = `/api/orders/${encodeURIComponent(orderId)}?sku=${encodeURIComponent(sku)}`;
+  const response = await fetch(url, { cache: 'no-store' });
+  const body = (await response.json()) as OrderData | { error: ErrorInfo };
+  if ('error' in body) throw new Error(body.error.message);
+  return body;
+}
+
+/** Status words get the status palette: good, undone, or pending. */
+const TONE: Record<string, string> = {
+  CONFIRMED: 'succeeded',
+  CHARGED: 'succeeded',
+  CANCELLED: 'caught',
+  REFUNDED: 'caught',
+  PENDING: 'running',
+};
+
+function Value({ testId, attr, value }: { testId: string; attr: string; value: string | number | undefined }) {
+  const text = value === undefined ? '—' : String(value);
+  return (
+    <dd
+      className={styles.dataValue}
+      data-testid={testId}
+      {...{ [attr]: text }}
+      data-tone={typeof value === 'string' ? TONE[value] : undefined}
+    >
+      {text}
+    </dd>
+  );
+}
+
+/**
+ * The order's real records, re-read whenever the execution moves (the live hook
+ * invalidates this query per event batch). A rollback shows here as stock coming back,
+ * the payment refunded and the order cancelled: the point of the demo.
+ */
+export function DataPanel({
+  orderId,
+  sku,
+  initialData,
+}: {
+  orderId: string;
+  sku: string;
+  initialData: OrderData | undefined;
+}) {
+  const { data, error, isFetching } = useQuery({
+    queryKey: orderDataKey(orderId),
+    queryFn: () => fetchOrderData(orderId, sku),
+    initialData,
+    placeholderData: (previous) => previous,
+  });
+  const restored = data?.stockBefore !== undefined && data.stockAfter === data.stockBefore;
+  return (
+    <section className={`card ${styles.side}`} aria-labelledby="data-title" data-testid="data-panel">
+      <div className={styles.sideHeader}>
+        <h2 id="data-title" className="card__title">
+          Order data
+        </h2>
+        <span className={styles.muted} aria-live="polite">
+          {isFetching ? 'refreshing…' : <code className="mono">{orderId}</code>}
+        </span>
+      </div>
+      {error && !data ? (
+        <p className={styles.muted} role="alert">
+          Cannot read the order&apos;s records: {error.message}
+        </p>
+      ) : (
+        <dl className={styles.dataList}>
+          <dt>Order status</dt>
+          <Value testId="data-order-status" attr="data-order-status" value={data?.orderStatus} />
+          <dt>Item</dt>
+          <Value testId="data-sku" attr="data-sku" value={data?.sku} />
+          <dt>Stock before</dt>
+          <Value testId="data-stock-before" attr="data-stock-before" value={data?.stockBefore} />
+          <dt>Stock after</dt>
+          <Value testId="data-stock-after" attr="data-stock-after" value={data?.stockAfter} />
+          <dt>On hand now</dt>
+          <Value testId="data-stock-now" attr="data-stock-now" value={data?.stockNow} />
+          <dt>Payment</dt>
+          <Value testId="data-payment-status" attr="data-payment-status" value={data?.paymentStatus} />
+        </dl>
+      )}
+      {data && (
+        <p className={styles.stockNote} data-testid="stock-note">
+          {data.stockBefore === undefined
+            ? 'This order has taken no stock.'
+            : restored
+              ? 'Stock is back where it was.'
+              : `${data.stockBefore - (data.stockAfter ?? data.stockBefore)} held by this order.`}
+        </p>
+      )}
+      {data && data.notifications.length > 0 && (
+        <>
+          <h3 className={`card__title ${styles.subTitle}`}>Notifications</h3>
+          <ul className={styles.notifications} data-testid="data-notifications">
+            {data.notifications.map((n, i) => (
+              <li key={`${n.kind}-${i}`}>
+                <strong>{n.kind}</strong> {n.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

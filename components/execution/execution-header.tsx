@@ -1,0 +1,83 @@
+import Link from 'next/link';
+import type { ExecutionReading } from '@/lib/history/types';
+import type { LiveStatus } from '@/lib/live/status';
+import { OUTCOME_LABEL, OUTCOME_MEANING, OUTCOME_TONE, STATUS_VAR, StatusIcon } from '@/components/graph/status';
+import { TargetChip } from '@/components/ui/site-header';
+import styles from './execution.module.css';
+import { formatDuration, formatJson, formatTime } from './format';
+import { LiveIndicator } from './live-indicator';
+
+/** Execution status, the saga outcome in words a room can read, and the error when there is one. */
+export function ExecutionHeader({
+  name,
+  reading,
+  live,
+  targetLabel,
+}: {
+  name: string;
+  reading: ExecutionReading;
+  live: LiveStatus;
+  targetLabel: string;
+}) {
+  const outcome = reading.sagaOutcome;
+  const tone = STATUS_VAR[OUTCOME_TONE[outcome]];
+  const duration =
+    reading.startedAt !== undefined && reading.stoppedAt !== undefined ? reading.stoppedAt - reading.startedAt : undefined;
+  return (
+    <header className={`card ${styles.header}`}>
+      <div className={styles.headerTop}>
+        <nav aria-label="Breadcrumb" className={styles.crumbs}>
+          <Link href="/">Start</Link> <span aria-hidden="true">/</span> <span>Execution</span>
+        </nav>
+        <div className={styles.headerChips}>
+          <LiveIndicator status={live} />
+          <TargetChip label={targetLabel} />
+        </div>
+      </div>
+      <div className={styles.headerMain}>
+        <div className={styles.titleBlock}>
+          <h1 className={styles.title} data-testid="execution-name">
+            {name}
+          </h1>
+          <dl className={styles.meta}>
+            <div>
+              <dt>Execution</dt>
+              <dd data-testid="execution-status" data-status={reading.executionStatus}>
+                {reading.executionStatus}
+              </dd>
+            </div>
+            <div>
+              <dt>Started</dt>
+              <dd>{formatTime(reading.startedAt)}</dd>
+            </div>
+            <div>
+              <dt>Duration</dt>
+              <dd>{duration === undefined ? 'running…' : formatDuration(duration)}</dd>
+            </div>
+            <div>
+              <dt>Events</dt>
+              <dd>{reading.eventCount}</dd>
+            </div>
+          </dl>
+          {(reading.error || reading.cause) && (
+            <div className={styles.errorBox} data-testid="execution-error">
+              <strong>{reading.error ?? 'Error'}</strong>
+              {reading.cause && <pre className={styles.json}>{formatJson(reading.cause)}</pre>}
+            </div>
+          )}
+        </div>
+        <div className={styles.outcome} data-tone={tone}>
+          <span className={styles.outcomeCaption}>Saga outcome</span>
+          <span className={styles.outcomeLabel} data-testid="saga-outcome" data-outcome={outcome}>
+            <StatusIcon status={OUTCOME_TONE[outcome]} size={30} />
+            {outcome}
+          </span>
+          <span className={styles.outcomeMeaning}>
+            <span className="visually-hidden">{OUTCOME_LABEL[outcome]}: </span>
+            {OUTCOME_MEANING[outcome]}
+          </span>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,28 @@
+/** Display formatting shared by the execution panels. Deterministic: same text on server and browser. */
+
+export function formatDuration(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '—';
+  if (ms < 1_000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1_000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1_000)} s`;
+}
+
+/** UTC wall-clock time with milliseconds: identical in SSR and hydration, and precise enough to compare steps. */
+export function formatTime(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '—';
+  return `${new Date(ms).toISOString().slice(11, 23)} UTC`;
+}
+
+export function formatJson(value: unknown): string {
+  if (value === undefined) return '—';
+  if (typeof value === 'string') {
+    // Causes are often JSON inside a string; show them as structure when they are.
+    try {
+      return JSON.stringify(JSON.parse(value), null, 2);
+    } catch {
+      return value;
+    }
+  }
+  return JSON.stringify(value, null, 2);
+}

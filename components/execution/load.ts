@@ -1,0 +1,60 @@
+import 'server-only';
+import { parseSagaInput } from '@/backend/saga/switches';
+import { buildGraph } from '@/lib/asl/graph';
+import { layoutGraph } from '@/lib/asl/layout';
+import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
+import { executionEvents } from '@/lib/live/server';
+import { executionArnFor, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
+import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
+import type { ExecutionViewProps } from './execution-view';
+import { readOrderData } from './order-data';
+
+type Drawing = { definition: AslDefinition; layout: LaidOutGraph };
+
+/**
+ * An execution's definition never changes, so each is fetched and laid out once per
+ * process. That matters on AWS: DescribeStateMachineForExecution refills at 1 call/s.
+ */
+const drawings = new Map<string, Drawing>();
+const MAX_DRAWINGS = 500;
+
+async function drawingFor(executionArn: string): Promise<Drawing> {
+  const cached = drawings.get(executionArn);
+  if (cached) return cached;
+  const { definition } = await stepFunctions().describeStateMachineForExecution(executionArn);
+  const drawing = { definition, layout: layoutGraph(buildGraph(definition), LAYOUT_OPTIONS) };
+  if (drawings.size >= MAX_DRAWINGS) drawings.delete(drawings.keys().next().value ?? '');
+  drawings.set(executionArn, drawing);
+  return drawing;
+}
+
+/** The saga's order, read from the execution input; other state machines have none. */
+function orderOf(input: unknown): { orderId: string; sku: string } | undefined {
+  const parsed = parseSagaInput(input);
+  return parsed.ok && parsed.value.orderId ? { orderId: parsed.value.orderId, sku: parsed.value.item } : undefined;
+}
+
+/**
+ * Everything the execution page renders first; live updates continue from the last event.
+ * `stateMachineArn` defaults to the saga, so `/executions/<name>` is a complete URL.
+ */
+export async function loadExecution(
+  name: string,
+  stateMachineArn: string | undefined,
+): Promise<Omit<ExecutionViewProps, 'targetLabel'>> {
+  const executionArn = executionArnFor(stateMachineArn ?? sagaStateMachineArn(), name);
+  const [drawing, events] = await Promise.all([drawingFor(executionArn), executionEvents(executionArn)]);
+  const started = events.find((e) => e.type === 'ExecutionStarted')?.executionStartedEventDetails;
+  const order = orderOf((started as { input?: unknown } | undefined)?.input);
+  const initialOrder = order ? await readOrderData(order.orderId, order.sku).catch(() => undefined) : undefined;
+  const query = stateMachineArn ? `?sm=${encodeURIComponent(stateMachineArn)}` : '';
+  return {
+    executionArn,
+    name,
+    streamUrl: `/api/executions/${encodeURIComponent(name)}/stream${query}`,
+    ...drawing,
+    initialEvents: events,
+    order,
+    initialOrder,
+  };
+}

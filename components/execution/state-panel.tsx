@@ -1,0 +1,63 @@
+import type { StateReading } from '@/lib/history/types';
+import { STATUS_LABEL, STATUS_VAR, StatusIcon } from '@/components/graph/status';
+import styles from './execution.module.css';
+import { formatDuration, formatJson, formatTime } from './format';
+
+/** Everything known about one state: the panel a click (or Enter) on a node opens. */
+export function StatePanel({ state, onClose }: { state: StateReading | undefined; onClose: () => void }) {
+  if (!state) {
+    return (
+      <section className={`card ${styles.side}`} aria-label="State details" data-testid="state-panel">
+        <h2 className="card__title">State details</h2>
+        <p className={styles.muted}>Click a state, or focus it with Tab and press Enter, to see its input, output and timing.</p>
+      </section>
+    );
+  }
+  // The latest visit is the one people ask about ("why did it fail?").
+  const visit = state.visits.at(-1);
+  return (
+    <section className={`card ${styles.side}`} aria-labelledby="state-title" data-testid="state-panel">
+      <div className={styles.sideHeader}>
+        <h2 id="state-title" className={styles.stateTitle}>
+          {state.name}
+        </h2>
+        <button type="button" className="btn btn--ghost" onClick={onClose} aria-label="Close state details">
+          ✕
+        </button>
+      </div>
+      <p className={styles.stateStatus} data-tone={STATUS_VAR[state.status]} data-testid="state-panel-status">
+        <StatusIcon status={state.status} />
+        {STATUS_LABEL[state.status]}
+        {state.role === 'compensation' && <span className={styles.roleTag}>compensation</span>}
+      </p>
+      <dl className={styles.facts}>
+        <dt>Started</dt>
+        <dd>{formatTime(state.enteredAt)}</dd>
+        <dt>Duration</dt>
+        <dd>{formatDuration(state.durationMs)}</dd>
+        <dt>Attempts</dt>
+        <dd data-testid="state-panel-attempts">{Math.max(state.attempts, state.visits.length > 0 ? 1 : 0)}</dd>
+        {state.visits.length > 1 && (
+          <>
+            <dt>Visits</dt>
+            <dd>{state.visits.length}</dd>
+          </>
+        )}
+      </dl>
+      {(visit?.error || visit?.cause) && (
+        <div className={styles.errorBox} data-testid="state-panel-error">
+          <strong>{visit.error ?? 'Error'}</strong>
+          {visit.cause && <pre className={styles.json}>{formatJson(visit.cause)}</pre>}
+        </div>
+      )}
+      <h3 className={`card__title ${styles.subTitle}`}>Input</h3>
+      <pre className={styles.json} data-testid="state-panel-input">
+        {formatJson(visit?.input)}
+      </pre>
+      <h3 className={`card__title ${styles.subTitle}`}>Output</h3>
+      <pre className={styles.json} data-testid="state-panel-output">
+        {formatJson(visit?.output)}
+      </pre>
+    </section>
+  );
+}

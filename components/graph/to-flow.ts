@@ -1,0 +1,82 @@
+/**
+ * Pure mapping from a laid-out graph plus an execution reading to React Flow's nodes and
+ * edges. No React here: the graph component only memoizes the result.
+ */
+import { MarkerType } from '@xyflow/react';
+import type { LaidOutGraph } from '@/lib/asl/types';
+import type { ExecutionReading } from '@/lib/history/types';
+import type { SagaFlowEdge, SagaFlowNode } from './types';
+
+/** Node boxes for layoutGraph: two lines of large text need more room than its defaults. */
+export const LAYOUT_OPTIONS = {
+  nodeWidth: 252,
+  nodeHeight: 64,
+  nodeSep: 40,
+  rankSep: 44,
+  groupPadding: 20,
+  groupHeader: 72,
+} as const;
+
+/** The catch-all says nothing the dashed compensation style does not already say. */
+const edgeLabel = (label: string | undefined) => (label === 'States.ALL' ? undefined : label);
+
+export function toFlowNodes(
+  layout: LaidOutGraph,
+  reading: ExecutionReading | undefined,
+  selectedId: string | undefined,
+): SagaFlowNode[] {
+  return layout.nodes.map((node) => {
+    const state = reading?.states[node.id];
+    const data = {
+      name: node.id,
+      stateType: node.type,
+      role: state?.role ?? node.role,
+      status: state?.status ?? 'NOT_RUN',
+      attempts: state?.attempts ?? 0,
+      isStart: node.isStart,
+      isEnd: node.isEnd,
+      hasRetry: node.hasRetry,
+    } as const;
+    const common = {
+      id: node.id,
+      position: { x: node.x, y: node.y },
+      width: node.width,
+      height: node.height,
+      data,
+      selected: node.id === selectedId,
+      draggable: false,
+      connectable: false,
+      ariaLabel: `${node.id}: ${data.status.replace('_', ' ').toLowerCase()}`,
+      ...(node.parentId ? { parentId: node.parentId, extent: 'parent' as const } : {}),
+    };
+    return node.isGroup ? { ...common, type: 'group-state' as const } : { ...common, type: 'state' as const };
+  });
+}
+
+export function toFlowEdges(layout: LaidOutGraph, reading: ExecutionReading | undefined): SagaFlowEdge[] {
+  const ran = new Set(reading?.edgesRun ?? []);
+  return layout.edges.map((edge) => {
+    const didRun = ran.has(edge.id);
+    const compensation = edge.role === 'compensation';
+    const colour = compensation ? 'var(--compensation)' : didRun ? 'var(--edge-ran)' : 'var(--edge)';
+    return {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      type: 'default',
+      label: edge.kind === 'next' ? undefined : edgeLabel(edge.label),
+      data: { kind: edge.kind, role: edge.role, ran: didRun },
+      // Taken edges are drawn thick and opaque; the rest recede. Compensation is dashed.
+      style: {
+        stroke: colour,
+        strokeWidth: didRun ? 3.5 : 1.75,
+        strokeDasharray: compensation ? '8 6' : undefined,
+        opacity: reading && !didRun ? 0.45 : 1,
+      },
+      // Sized in pixels, not stroke widths, so heavy (taken) edges keep modest arrowheads.
+      markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 18, height: 18, markerUnits: 'userSpaceOnUse' },
+      focusable: false,
+      zIndex: didRun ? 1 : 0,
+    };
+  });
+}

@@ -1,0 +1,24 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { AslStateType, EdgeKind } from '@/lib/asl/types';
+import type { StateRole, StateStatus } from '@/lib/history/types';
+
+/** What a state node shows; derived from the graph model plus the execution reading. */
+export type StateNodeData = {
+  name: string;
+  stateType: AslStateType;
+  role: StateRole;
+  status: StateStatus;
+  attempts: number;
+  isStart: boolean;
+  isEnd: boolean;
+  hasRetry: boolean;
+};
+
+/** A plain state (Task, Pass, Choice, …). */
+export type StateFlowNode = Node<StateNodeData, 'state'>;
+/** A Parallel or Map state drawn as a container around its branches or iteration. */
+export type GroupFlowNode = Node<StateNodeData, 'group-state'>;
+export type SagaFlowNode = StateFlowNode | GroupFlowNode;
+
+export type SagaEdgeData = { kind: EdgeKind; role: StateRole; ran: boolean };
+export type SagaFlowEdge = Edge<SagaEdgeData>;

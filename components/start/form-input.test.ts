@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseSagaInput, SAGA_PRESETS } from '@/backend/saga/switches';
+import { defaultValues, formToRawInput, presetValues, sameValues } from './form-input';
+
+const form = (entries: Record<string, string>) => {
+  const data = new FormData();
+  for (const [k, v] of Object.entries(entries)) data.set(k, v);
+  return data;
+};
+
+describe('formToRawInput', () => {
+  it('turns a submitted form into input the saga accepts, leaving empty optional fields out', () => {
+    const raw = formToRawInput(
+      form({ item: 'sku-gadget', quantity: '2', amount: '10.5', failProcessPayment: 'on', failCompensation: '', orderId: '' }),
+    );
+    expect(raw).toMatchObject({ item: 'sku-gadget', quantity: 2, amount: 10.5, failProcessPayment: true, failCreateOrder: false });
+    expect(raw).not.toHaveProperty('failCompensation');
+    expect(raw).not.toHaveProperty('orderId');
+    expect(parseSagaInput(raw).ok).toBe(true);
+  });
+
+  it('passes a number that does not parse through, so the schema names the field', () => {
+    const result = parseSagaInput(formToRawInput(form({ quantity: 'lots' })));
+    expect(result).toMatchObject({ ok: false, field: 'quantity' });
+  });
+});
+
+describe('presets', () => {
+  it('fill the whole form, so a preset is recognised as active only when nothing else changed', () => {
+    const payment = SAGA_PRESETS.find((p) => p.id === 'fail-payment');
+    if (!payment) throw new Error('fail-payment preset missing');
+    const values = presetValues(payment);
+    expect(values.failProcessPayment).toBe(true);
+    expect(sameValues(values, presetValues(payment))).toBe(true);
+    expect(sameValues(values, defaultValues())).toBe(false);
+  });
+});

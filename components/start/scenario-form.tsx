@@ -1,0 +1,117 @@
+'use client';
+
+import { type FormEvent, startTransition, useActionState, useMemo, useState } from 'react';
+import { parseSagaInput, type SagaPreset, scenarioCode, type SwitchField } from '@/backend/saga/switches';
+import { type StartState, startSaga } from './actions';
+import { defaultValues, type FormValues, presetValues, sameValues, valuesToRawInput } from './form-input';
+import { FieldControl } from './field-control';
+import styles from './start.module.css';
+
+const GROUPS: { id: SwitchField['group']; title: string }[] = [
+  { id: 'failures', title: 'Failure switches' },
+  { id: 'timing', title: 'Timing' },
+  { id: 'order', title: 'Order' },
+];
+
+const initialState: StartState = { status: 'idle' };
+
+/**
+ * Presets, switches and the order form. The form is controlled so a preset can fill it in
+ * one click; the server action validates again, because the browser is never trusted.
+ */
+export function ScenarioForm({ fields, presets }: { fields: readonly SwitchField[]; presets: readonly SagaPreset[] }) {
+  const [values, setValues] = useState<FormValues>(() => defaultValues(fields));
+  const [state, formAction, pending] = useActionState(startSaga, initialState);
+  const preview = useMemo(() => {
+    const parsed = parseSagaInput(valuesToRawInput(values, fields));
+    return parsed.ok ? scenarioCode(parsed.value) : undefined;
+  }, [values, fields]);
+  // Submitting through onSubmit, not the form's action, skips React's automatic form reset,
+  // which would put checkboxes back to their defaults after a refused submit. Without
+  // JavaScript the `action` attribute still posts the form.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
+  const fieldError = (name: string) => (state.status === 'invalid' && state.field === name ? state.message : undefined);
+  const otherError =
+    state.status === 'invalid' && !fields.some((f) => f.name === state.field) ? state.message : undefined;
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className={styles.form} data-testid="start-form">
+      <section aria-labelledby="presets-title" className={styles.section}>
+        <h2 id="presets-title" className="card__title">
+          Presets
+        </h2>
+        <div className={styles.presets}>
+          {presets.map((preset) => {
+            const active = sameValues(presetValues(preset, fields), values);
+            return (
+              <button
+                key={preset.id}
+                type="button"
+                className={`${styles.preset}${active ? ` ${styles.presetActive}` : ''}`}
+                aria-pressed={active}
+                data-testid={`preset-${preset.id}`}
+                title={preset.description}
+                onClick={() => setValues(presetValues(preset, fields))}
+              >
+                <span className={styles.presetLabel}>{preset.label}</span>
+                <span className={styles.presetDescription}>{preset.description}</span>
+              </button>
+            );
+          })}
+        </div>
+      </section>
+
+      {GROUPS.map((group) => (
+        <fieldset key={group.id} className={styles.section}>
+          <legend className="card__title">{group.title}</legend>
+          <div className={group.id === 'failures' ? styles.switchGrid : styles.fieldGrid}>
+            {fields
+              .filter((f) => f.group === group.id)
+              .map((field) => (
+                <FieldControl
+                  key={field.name}
+                  field={field}
+                  value={values[field.name] ?? ''}
+                  error={fieldError(field.name)}
+                  onChange={(value) => setValues((old) => ({ ...old, [field.name]: value }))}
+                />
+              ))}
+          </div>
+        </fieldset>
+      ))}
+
+      {state.status === 'error' && (
+        <div className="banner" role="alert" data-testid="start-error">
+          <div className="banner__body">
+            <div className="banner__title">Could not start the saga</div>
+            <div>{state.message}</div>
+          </div>
+        </div>
+      )}
+      {otherError && (
+        <p className={styles.error} role="alert" data-testid="field-error">
+          {otherError}
+        </p>
+      )}
+
+      <div className={styles.submitRow}>
+        <button type="submit" className="btn btn--primary btn--large" disabled={pending} data-testid="start-button">
+          {pending ? 'Starting…' : 'Start saga'}
+        </button>
+        <span className={styles.preview} data-testid="scenario-preview">
+          {preview ? (
+            <>
+              runs as <code>{preview}--…</code>
+            </>
+          ) : (
+            'fix the highlighted field to start'
+          )}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import styles from './site-header.module.css';
+import { ThemeToggle } from './theme';
+
+export function SiteHeader() {
+  return (
+    <header className={styles.header}>
+      <div className={styles.inner}>
+        <Link href="/" className={styles.brand} data-testid="home-link">
+          <svg width="30" height="30" viewBox="0 0 32 32" aria-hidden="true">
+            <circle cx="7" cy="8" r="4" fill="var(--succeeded)" />
+            <circle cx="25" cy="8" r="4" fill="var(--running)" />
+            <circle cx="16" cy="24" r="4" fill="var(--compensation)" />
+            <path d="M11 8h10M23 11l-5 9M13 20 9 11" stroke="currentColor" strokeWidth="2" fill="none" />
+          </svg>
+          <span>Saga Dashboard</span>
+        </Link>
+        <nav className={styles.nav} aria-label="Main">
+          <Link href="/" className={styles.navLink}>
+            New order
+          </Link>
+        </nav>
+        <ThemeToggle />
+      </div>
+    </header>
+  );
+}
+
+/** Says where requests go, so nobody mistakes the local engine for an AWS account. */
+export function TargetChip({ label }: { label: string }) {
+  return (
+    <span className={styles.target} data-testid="target">
+      <span className={styles.targetDot} aria-hidden="true" />
+      {label}
+    </span>
+  );
+}

@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import { StartPage } from './pages/start-page';
+
+test('the graph updates live: a step is seen RUNNING, then SUCCEEDED, without a reload', async ({ page }) => {
+  const start = new StartPage(page);
+  await start.goto();
+  await start.choosePreset('slow');
+  const execution = await start.start();
+  // A marker on window survives only if the page is never reloaded.
+  await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+
+  await execution.expectStatus('ProcessPayment', 'RUNNING', 20_000);
+  await expect(execution.node('ProcessPayment')).toContainText('Running');
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-state', 'live');
+  await execution.expectStatus('ProcessPayment', 'SUCCEEDED', 20_000);
+  await execution.expectOutcome('COMPLETED');
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-state', 'ended');
+
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+});
+
+test('a rollback visibly restores the data while the page watches', async ({ page }) => {
+  const start = new StartPage(page);
+  await start.goto();
+  await start.choosePreset('slow-payment-fails');
+  const execution = await start.start();
+  // Mid-run the order holds stock and has been charged...
+  await execution.expectStatus('PaymentRefund', 'RUNNING', 30_000);
+  await expect(execution.data('payment-status')).toHaveAttribute('data-payment-status', 'CHARGED');
+  // ...and the compensation path gives both back.
+  await execution.expectOutcome('COMPENSATED');
+  await expect(execution.data('payment-status')).toHaveAttribute('data-payment-status', 'REFUNDED');
+  await expect(execution.data('order-status')).toHaveAttribute('data-order-status', 'CANCELLED');
+  await expect(page.getByTestId('stock-note')).toHaveText('Stock is back where it was.');
+});

@@ -1,0 +1,82 @@
+/**
+ * Browser tests against the real thing: the local engine and the production build of the
+ * dashboard, on test ports with a throwaway data directory. A second dashboard points at
+ * a dead engine port, so "engine down" is tested without stopping anything.
+ */
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './lib/env';
+
+export const E2E = {
+  engine: 18183,
+  dynamo: 18184,
+  dashboard: 13100,
+  /** a dashboard whose engine is never started */
+  deadDashboard: 13101,
+  deadEngine: 18199,
+} as const;
+
+const executablePath = chromiumPath();
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  testIgnore: '**/screenshots.spec.ts',
+  // Two cores shared with the engine and Next: two workers keep runs quick and stable.
+  workers: 2,
+  fullyParallel: true,
+  timeout: 60_000,
+  expect: { timeout: 20_000 },
+  reporter: 'list',
+  use: {
+    baseURL: `http://localhost:${E2E.dashboard}`,
+    trace: 'retain-on-failure',
+    viewport: { width: 1600, height: 1000 },
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1600, height: 1000 },
+        launchOptions: {
+          ...(executablePath ? { executablePath } : {}),
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      // Builds when stale, then starts engine + dashboard; SIGTERM lets it remove its temp data.
+      command: 'tsx scripts/start.ts --fresh-data',
+      env: { ENGINE_PORT: String(E2E.engine), DYNAMODB_PORT: String(E2E.dynamo), PORT: String(E2E.dashboard) },
+      url: `http://localhost:${E2E.dashboard}/`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 8_000 },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // Started after the first, so the build it needs exists.
+      command: `next start -p ${E2E.deadDashboard}`,
+      env: {
+        SFN_ENDPOINT: `http://127.0.0.1:${E2E.deadEngine}`,
+        DYNAMODB_ENDPOINT: `http://127.0.0.1:${E2E.deadEngine + 1}`,
+      },
+      url: `http://localhost:${E2E.deadDashboard}/`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+      stdout: 'ignore',
+    },
+  ],
+});
