@@ -16,6 +16,8 @@ type Step = { name: string; cmd: string; args: string[]; env?: Record<string, st
 
 const steps: Step[] = [
   { name: 'browser', cmd: 'bash', args: ['scripts/ensure-chromium.sh'] },
+  // Route types (PageProps etc.) come from Next's typegen; a fresh clone has none yet.
+  { name: 'route types', cmd: 'next', args: ['typegen'] },
   { name: 'typecheck', cmd: 'tsc', args: ['--noEmit', '-p', '.'] },
   {
     name: 'unit',
