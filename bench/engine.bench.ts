@@ -25,7 +25,7 @@ const THROUGHPUT_SAGAS = 500;
 /** Pause between DescribeExecution polls of one waiting client: the measured latency exceeds the truth by at most this. */
 const LATENCY_POLL_MS = 1;
 /** Fifty clients polling every millisecond would mostly measure the poll load, so they pause longer. */
-const THROUGHPUT_POLL_MS = 20;
+const THROUGHPUT_POLL_MS = 50;
 
 type Client = ReturnType<typeof jsonClient>;
 

@@ -34,6 +34,8 @@ const toStock = (item: Record<string, unknown>): StockRecord => {
 };
 
 export function inventoryRepo({ doc }: SagaClients, table: string) {
+  // Writes ask only for the attributes they changed: the stock item carries every order's
+  // reservation, and returning all of it on each write made the hot SKU a bottleneck.
   const get = async (sku: string): Promise<StockRecord | undefined> => {
     const out = await dynamoCall(() =>
       doc.send(new GetCommand({ TableName: table, Key: { [PARTITION_KEY]: sku }, ConsistentRead: true })),
@@ -63,11 +65,11 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
               ConditionExpression: `attribute_exists(${PARTITION_KEY}) AND available >= :q AND attribute_not_exists(reservations.#o)`,
               ExpressionAttributeNames: { '#o': orderId },
               ExpressionAttributeValues: { ':q': quantity, ':r': { quantity, status: 'RESERVED' } satisfies Reservation },
-              ReturnValues: 'ALL_NEW',
+              ReturnValues: 'UPDATED_NEW',
             }),
           ),
         );
-        return { kind: 'reserved', stock: toStock(out.Attributes ?? {}) };
+        return { kind: 'reserved', stock: toStock({ ...out.Attributes, [PARTITION_KEY]: sku }) };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         const stock = await get(sku);
@@ -91,11 +93,11 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
               ConditionExpression: 'reservations.#o.#status = :reserved',
               ExpressionAttributeNames: { '#o': orderId, '#status': 'status' },
               ExpressionAttributeValues: { ':reserved': 'RESERVED', ':released': 'RELEASED' },
-              ReturnValues: 'ALL_NEW',
+              ReturnValues: 'UPDATED_NEW',
             }),
           ),
         );
-        return { changed: true, stock: toStock(out.Attributes ?? {}) };
+        return { changed: true, stock: toStock({ ...out.Attributes, [PARTITION_KEY]: sku }) };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         return { changed: false, stock: await get(sku) };
