@@ -126,7 +126,7 @@ function layoutScope(members: GraphNode[], index: Index, o: Resolved): Block {
     size.set(node.id, { width: block?.width ?? o.nodeWidth, height: block?.height ?? o.nodeHeight });
   }
   const edges = layoutEdges(members, index);
-  const placed = placeChain(members, edges, size, o) ?? placeWithDagre(members, edges, size, o);
+  const placed = placeInColumns(members, edges, size, o);
   const own: LaidOutNode[] = [];
   const descendants: LaidOutNode[] = [];
   for (const node of members) {
@@ -147,6 +147,28 @@ interface Placement {
 }
 
 type Sizes = Map<string, { width: number; height: number }>;
+
+const place = (members: GraphNode[], edges: Array<[string, string]>, size: Sizes, o: Resolved): Placement =>
+  placeChain(members, edges, size, o) ?? placeWithDagre(members, edges, size, o);
+
+/**
+ * A saga reads best as two columns: the forward path as a straight spine, and the
+ * compensation path beside it, both top to bottom. Laid out together, dagre ranks each
+ * handler below its latest catcher, which stretches the graph and crosses every edge.
+ * So each role is placed on its own and the compensation column goes to the right; the
+ * catch edges between them are drawn by React Flow, not placed.
+ */
+function placeInColumns(members: GraphNode[], edges: Array<[string, string]>, size: Sizes, o: Resolved): Placement {
+  const compensation = new Set(members.filter((n) => n.role === 'compensation').map((n) => n.id));
+  if (compensation.size === 0 || compensation.size === members.length) return place(members, edges, size, o);
+  const within = (inSet: boolean) => edges.filter(([s, t]) => compensation.has(s) === inSet && compensation.has(t) === inSet);
+  const forward = place(members.filter((n) => !compensation.has(n.id)), within(false), size, o);
+  const undo = place(members.filter((n) => compensation.has(n.id)), within(true), size, o);
+  const offset = forward.width + 2 * o.nodeSep;
+  const positions = new Map(forward.positions);
+  for (const [id, p] of undo.positions) positions.set(id, { x: p.x + offset, y: p.y });
+  return { positions, width: offset + undo.width, height: Math.max(forward.height, undo.height) };
+}
 
 function placeChain(members: GraphNode[], edges: Array<[string, string]>, size: Sizes, o: Resolved): Placement | undefined {
   const order = chainOrder(members, edges);

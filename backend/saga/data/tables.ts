@@ -18,7 +18,7 @@ export type StockSeed = { sku: string; name: string; available: number };
 
 /** Enough stock for demos; `sku-rare` is short on purpose so "out of stock" is one click away. */
 export const SEED_STOCK: readonly StockSeed[] = [
-  { sku: 'sku-widget', name: 'Widget', available: 1_000_000 },
+  { sku: 'sku-widget', name: 'Widget', available: 1_000 },
   { sku: 'sku-gadget', name: 'Gadget', available: 500 },
   { sku: 'sku-gizmo', name: 'Gizmo', available: 100 },
   { sku: 'sku-rare', name: 'Rare collectible', available: 2 },
