@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { loadFixtures } from '@/lib/history/fixtures';
 import { StartPage } from './pages/start-page';
 
 /** README images, light and dark. Run with `npm run screenshots`, not part of `npm test`. */
@@ -27,6 +28,15 @@ for (const scheme of ['light', 'dark'] as const) {
       // Pointer and focus rings are for people, not for the README.
       await page.mouse.move(0, 0);
       await page.screenshot({ path: `docs/screenshots/compensated-execution${suffix}.png` });
+    });
+
+    test('imported AWS history', async ({ page }) => {
+      const recorded = loadFixtures().find((f) => f.file.startsWith('30_'))!;
+      await page.goto('/import');
+      await page.getByTestId('import-file').setInputFiles(recorded.path);
+      await expect(page.getByTestId('saga-outcome')).toBeVisible();
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `docs/screenshots/imported-history${suffix}.png` });
     });
   });
 }

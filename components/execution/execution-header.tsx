@@ -52,7 +52,14 @@ export function ExecutionHeader({
             </div>
             <div>
               <dt>Duration</dt>
-              <dd>{duration === undefined ? 'running…' : formatDuration(duration)}</dd>
+              <dd>
+                {duration !== undefined
+                  ? formatDuration(duration)
+                  : // An ended execution without times (some exported files) has no duration to show.
+                    reading.executionStatus === 'RUNNING'
+                    ? 'running…'
+                    : '—'}
+              </dd>
             </div>
             <div>
               <dt>Events</dt>

@@ -19,6 +19,9 @@ export function SiteHeader() {
           <Link href="/" className={styles.navLink}>
             New order
           </Link>
+          <Link href="/import" className={styles.navLink} data-testid="nav-import">
+            Open a history
+          </Link>
         </nav>
         <ThemeToggle />
       </div>
