@@ -29,7 +29,14 @@ function StateSummary({ data }: { data: StateNodeData }) {
           <StatusIcon status={data.status} />
           {STATUS_LABEL[data.status]}
         </span>
-        <span className={styles.nodeType}>{typeCaption(data)}</span>
+        <span className={styles.nodeType}>
+          {data.iterations !== undefined && (
+            <span data-testid={`iterations-${data.name}`}>
+              {data.iterations} {data.iterations === 1 ? 'iteration' : 'iterations'} ·{' '}
+            </span>
+          )}
+          {typeCaption(data)}
+        </span>
       </div>
     </>
   );

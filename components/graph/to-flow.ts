@@ -27,6 +27,8 @@ export function toFlowNodes(
 ): SagaFlowNode[] {
   return layout.nodes.map((node) => {
     const state = reading?.states[node.id];
+    const lastVisit = state?.visits.at(-1);
+    const iterations = node.type === 'Map' ? (lastVisit?.iterationCount ?? lastVisit?.itemCount) : undefined;
     const data = {
       name: node.id,
       stateType: node.type,
@@ -36,6 +38,7 @@ export function toFlowNodes(
       isStart: node.isStart,
       isEnd: node.isEnd,
       hasRetry: node.hasRetry,
+      ...(iterations !== undefined ? { iterations } : {}),
     } as const;
     const common = {
       id: node.id,

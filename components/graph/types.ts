@@ -12,6 +12,8 @@ export type StateNodeData = {
   isStart: boolean;
   isEnd: boolean;
   hasRetry: boolean;
+  /** Map states: iterations of the latest visit (or items, for a distributed Map) */
+  iterations?: number;
 };
 
 /** A plain state (Task, Pass, Choice, …). */

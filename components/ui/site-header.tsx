@@ -19,6 +19,9 @@ export function SiteHeader() {
           <Link href="/" className={styles.navLink}>
             New order
           </Link>
+ <Link href="/state-machines" className={styles.navLink} data-testid="nav-machines">
+            State machines
+          </Link>
           <Link href="/import" className={styles.navLink} data-testid="nav-import">
             Open a history
           </Link>

@@ -1,0 +1,26 @@
+import 'server-only';
+import { buildGraph } from '@/lib/asl/graph';
+import { layoutGraph } from '@/lib/asl/layout';
+import type { LaidOutGraph } from '@/lib/asl/types';
+import { stepFunctions, type ExecutionSummary, type StateMachineSummary } from '@/lib/sfn';
+import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
+
+export type MachineDetail = {
+  machine: StateMachineSummary;
+  layout: LaidOutGraph;
+  executions: ExecutionSummary[];
+};
+
+export const listMachines = () => stepFunctions().listStateMachines();
+
+/** One machine by name (names are unique per account and Region), its graph and latest runs. */
+export async function loadMachine(name: string): Promise<MachineDetail | undefined> {
+  const sfn = stepFunctions();
+  const machine = (await sfn.listStateMachines()).find((m) => m.name === name);
+  if (!machine) return undefined;
+  const [info, page] = await Promise.all([
+    sfn.describeStateMachine(machine.stateMachineArn),
+    sfn.listExecutions(machine.stateMachineArn, { maxResults: 20 }),
+  ]);
+  return { machine, layout: layoutGraph(buildGraph(info.definition), LAYOUT_OPTIONS), executions: page.executions };
+}
