@@ -7,34 +7,14 @@
  * Needs a production build (scripts/start.ts builds one when stale). Prints JSON lines.
  */
 import { spawn } from 'node:child_process';
-import { connect } from 'node:net';
 import { GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { chromium } from '@playwright/test';
 import { chromiumPath, childEnv, LOCAL_SAGA_STATE_MACHINE_ARN } from '../lib/env';
+import { print, waitForPort } from './support';
 
 const PORTS = { engine: 18283, dynamo: 18284, dashboard: 13200 };
 const RUNS = Number(process.argv[2] ?? 4);
 const LATENCY_MS = 1_000;
-
-const print = (metric: string, value: number, unit: string, goal?: string) =>
-  console.log(JSON.stringify({ metric, value, unit, ...(goal ? { goal } : {}) }));
-
-const waitForPort = async (port: number, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`port ${port} not open after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-};
 
 /** The status a node must show once an event has happened, or undefined for other events. */
 function screenStatus(type: string): string | undefined {
