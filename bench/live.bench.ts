@@ -6,11 +6,9 @@
  *
  * Needs a production build (scripts/start.ts builds one when stale). Prints JSON lines.
  */
-import { spawn } from 'node:child_process';
 import { GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { chromium } from '@playwright/test';
-import { chromiumPath, childEnv, LOCAL_SAGA_STATE_MACHINE_ARN } from '../lib/env';
-import { print, waitForPort } from './support';
+import { LOCAL_SAGA_STATE_MACHINE_ARN } from '../lib/env';
+import { print, startStackAndBrowser } from './support';
 
 const PORTS = { engine: 18283, dynamo: 18284, dashboard: 13200 };
 const RUNS = Number(process.argv[2] ?? 4);
@@ -26,18 +24,8 @@ function screenStatus(type: string): string | undefined {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function main() {
-  const server = spawn('node_modules/.bin/tsx', ['scripts/start.ts', '--fresh-data'], {
-    env: childEnv({ ENGINE_PORT: String(PORTS.engine), DYNAMODB_PORT: String(PORTS.dynamo), PORT: String(PORTS.dashboard) }),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const executablePath = chromiumPath();
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const { browser, stop } = await startStackAndBrowser(PORTS);
   try {
-    await waitForPort(PORTS.engine, 60_000);
-    await waitForPort(PORTS.dashboard, 240_000);
     const sfn = new SFNClient({
       endpoint: `http://127.0.0.1:${PORTS.engine}`,
       region: 'us-east-1',
@@ -105,9 +93,7 @@ async function main() {
     print('live_update_latency_p95_ms', Math.round(percentile(samples, 95)), 'ms', '<=250');
     print('live_update_latency_max_ms', Math.round(samples.at(-1) ?? NaN), 'ms');
   } finally {
-    await browser.close();
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await stop();
   }
 }
 

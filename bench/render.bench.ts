@@ -4,14 +4,11 @@
  * laid out and drawn entirely in the browser). Measured from the file input's `change`
  * event to the first animation frame in which all 200 nodes are in the DOM.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { generateMachine } from '../lib/asl/generate';
-import { chromiumPath, childEnv } from '../lib/env';
-import { print, waitForPort } from './support';
+import { print, startStackAndBrowser } from './support';
 
 const PORTS = { engine: 18383, dynamo: 18384, dashboard: 13300 };
 const STATES = 200;
@@ -21,17 +18,8 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'render-bench-'));
   const file = join(dir, 'generated-200.json');
   writeFileSync(file, JSON.stringify({ definition: generateMachine(STATES), events: [] }));
-  const server = spawn('node_modules/.bin/tsx', ['scripts/start.ts', '--fresh-data'], {
-    env: childEnv({ ENGINE_PORT: String(PORTS.engine), DYNAMODB_PORT: String(PORTS.dynamo), PORT: String(PORTS.dashboard) }),
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const executablePath = chromiumPath();
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const { browser, stop } = await startStackAndBrowser(PORTS);
   try {
-    await waitForPort(PORTS.dashboard, 240_000);
     const times: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -65,9 +53,7 @@ async function main() {
     print('render_200_states_cold_ms', Math.round(cold), 'ms');
     print('render_200_states_median_ms', Math.round(warm[Math.floor(warm.length / 2)] ?? NaN), 'ms', '<=300');
   } finally {
-    await browser.close();
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

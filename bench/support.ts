@@ -1,5 +1,8 @@
 /** Small helpers the browser benches share. */
+import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
+import { chromium } from '@playwright/test';
+import { chromiumPath, childEnv } from '../lib/env';
 
 export const print = (metric: string, value: number, unit: string, goal?: string) =>
   console.log(JSON.stringify({ metric, value, unit, ...(goal ? { goal } : {}) }));
@@ -20,3 +23,34 @@ export const waitForPort = async (port: number, timeoutMs: number) => {
     await new Promise((r) => setTimeout(r, 200));
   }
 };
+
+export type StackPorts = { engine: number; dynamo: number; dashboard: number };
+
+/**
+ * The whole local stack (engine + production dashboard, fresh data) on the bench's own
+ * ports, and a Chromium to look at it. `stop` tears both down.
+ */
+export async function startStackAndBrowser(ports: StackPorts) {
+  const server = spawn('node_modules/.bin/tsx', ['scripts/start.ts', '--fresh-data'], {
+    env: childEnv({ ENGINE_PORT: String(ports.engine), DYNAMODB_PORT: String(ports.dynamo), PORT: String(ports.dashboard) }),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const executablePath = chromiumPath();
+  const browser = await chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  const stop = async () => {
+    await browser.close();
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  };
+  try {
+    await waitForPort(ports.engine, 60_000);
+    await waitForPort(ports.dashboard, 240_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { browser, stop };
+}
