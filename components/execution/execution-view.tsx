@@ -1,9 +1,10 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
 import { readExecution } from '@/lib/history/read-execution';
+import { coalesce } from '@/lib/live/coalesce';
 import { useLiveEvents } from '@/lib/live/use-live-events';
 import type { ExecutionEvent } from '@/lib/sfn/types';
 import { FlowGraph } from '@/components/graph/flow-graph';
@@ -38,10 +39,16 @@ export function ExecutionView(props: ExecutionViewProps) {
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<string>();
 
-  // Each batch may have moved stock or money: refresh the order's records with it.
-  const onBatch = useCallback(() => {
-    if (order) void queryClient.invalidateQueries({ queryKey: orderDataKey(order.orderId) });
-  }, [order, queryClient]);
+  // Each batch may have moved stock or money: refresh the order's records with it, one
+  // read at a time so a slow read is never cancelled by the next batch (see coalesce).
+  const orderId = order?.orderId;
+  const onBatch = useMemo(
+    () =>
+      coalesce(async () => {
+        if (orderId) await queryClient.invalidateQueries({ queryKey: orderDataKey(orderId) });
+      }),
+    [orderId, queryClient],
+  );
   const { events, status } = useLiveEvents({ executionArn, streamUrl, initialEvents, onBatch });
   const reading = useMemo(() => readExecution(definition, [...events]), [definition, events]);
 

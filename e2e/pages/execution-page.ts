@@ -1,6 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import type { SagaOutcome, StateStatus } from '@/lib/history/types';
 
+type DataField = 'order-status' | 'stock-before' | 'stock-after' | 'payment-status';
+
 /** One execution's page: graph nodes, the saga outcome, the data and state panels. */
 export class ExecutionPage {
   constructor(readonly page: Page) {}
@@ -35,12 +37,33 @@ export class ExecutionPage {
     for (const [state, status] of Object.entries(statuses)) await this.expectStatus(state, status);
   }
 
-  data(field: 'order-status' | 'stock-before' | 'stock-after' | 'payment-status') {
+  data(field: DataField) {
     return this.page.getByTestId(`data-${field}`);
   }
 
-  async dataValue(field: 'order-status' | 'stock-before' | 'stock-after' | 'payment-status'): Promise<string> {
+  async dataValue(field: DataField): Promise<string> {
     return (await this.data(field).getAttribute(`data-${field}`)) ?? '';
+  }
+
+  /**
+   * Starts noting every value a data field shows, so a test can check the order in which
+   * values appeared without racing the saga to catch each one on screen.
+   */
+  async recordData(field: DataField): Promise<void> {
+    await this.page.evaluate((field) => {
+      const seen: string[] = [];
+      const note = () => {
+        const value = document.querySelector(`[data-testid="data-${field}"]`)?.getAttribute(`data-${field}`);
+        if (value && value !== seen.at(-1)) seen.push(value);
+      };
+      note();
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+      Object.assign(window, { [`__seen_${field}`]: seen });
+    }, field);
+  }
+
+  async recordedData(field: DataField): Promise<string[]> {
+    return this.page.evaluate((field) => (window as unknown as Record<string, string[]>)[`__seen_${field}`] ?? [], field);
   }
 
   async openState(state: string): Promise<void> {

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { coalesce } from './coalesce';
+
+function deferred() {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('coalesce', () => {
+  it('lets a run finish and queues exactly one more for all calls made meanwhile', async () => {
+    const runs: ReturnType<typeof deferred>[] = [];
+    const refresh = coalesce(() => {
+      const run = deferred();
+      runs.push(run);
+      return run.promise;
+    });
+    refresh();
+    refresh();
+    refresh();
+    refresh();
+    expect(runs).toHaveLength(1);
+    runs[0]!.resolve();
+    await flush();
+    expect(runs).toHaveLength(2);
+    runs[1]!.resolve();
+    await flush();
+    expect(runs).toHaveLength(2);
+  });
+
+  it('goes on after a failed run', async () => {
+    const runs: ReturnType<typeof deferred>[] = [];
+    const refresh = coalesce(() => {
+      const run = deferred();
+      runs.push(run);
+      return run.promise;
+    });
+    refresh();
+    refresh();
+    runs[0]!.reject(new Error('engine down'));
+    await flush();
+    expect(runs).toHaveLength(2);
+    runs[1]!.resolve();
+    await flush();
+    refresh();
+    expect(runs).toHaveLength(3);
+  });
+});
