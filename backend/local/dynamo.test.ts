@@ -28,7 +28,7 @@ describe('startLocalDynamo', () => {
     const second = await startLocalDynamo({ port: 0, dataDir });
     const gizmo = await inventoryAt(second.endpoint).get('sku-gizmo');
     expect(gizmo?.available).toBe(95);
-    expect(gizmo?.reservations['ord-persist']).toEqual({ quantity: 5, status: 'RESERVED' });
+    expect(await inventoryAt(second.endpoint).getReservation('ord-persist')).toMatchObject({ quantity: 5, status: 'RESERVED' });
     await second.close();
   });
 });

@@ -25,21 +25,25 @@ export type WriteOutcome<T> = { changed: boolean; record: T | undefined };
 
 export type OrdersRepo = ReturnType<typeof ordersRepo>;
 
+const toOrder = (item: Record<string, unknown> | undefined): OrderRecord | undefined => {
+  if (!item) return undefined;
+  const { [PARTITION_KEY]: _key, ...order } = item;
+  return order as OrderRecord;
+};
+
 export function ordersRepo({ doc }: SagaClients, table: string) {
   const get = async (orderId: string): Promise<OrderRecord | undefined> => {
     const out = await dynamoCall(() =>
       doc.send(new GetCommand({ TableName: table, Key: { [PARTITION_KEY]: orderId }, ConsistentRead: true })),
     );
-    if (!out.Item) return undefined;
-    const { [PARTITION_KEY]: _key, ...order } = out.Item;
-    return order as OrderRecord;
+    return toOrder(out.Item);
   };
 
   /** Sets the status if the current one is in `from`; otherwise reports the record as it is. */
   const transition = async (orderId: string, from: OrderStatus[], to: OrderStatus, now: string) => {
     const values = Object.fromEntries(from.map((s, i) => [`:from${i}`, s]));
     try {
-      await dynamoCall(() =>
+      const out = await dynamoCall(() =>
         doc.send(
           new UpdateCommand({
             TableName: table,
@@ -48,10 +52,11 @@ export function ordersRepo({ doc }: SagaClients, table: string) {
             ConditionExpression: `#status IN (${Object.keys(values).join(', ')})`,
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ...values, ':to': to, ':now': now },
+            ReturnValues: 'ALL_NEW',
           }),
         ),
       );
-      return { changed: true, record: await get(orderId) };
+      return { changed: true, record: toOrder(out.Attributes) };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       return { changed: false, record: await get(orderId) };

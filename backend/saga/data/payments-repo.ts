@@ -20,14 +20,18 @@ export const paymentIdFor = (orderId: string): string => `pay-${orderId}`;
 
 export type PaymentsRepo = ReturnType<typeof paymentsRepo>;
 
+const toPayment = (item: Record<string, unknown> | undefined): PaymentRecord | undefined => {
+  if (!item) return undefined;
+  const { [PARTITION_KEY]: _key, ...payment } = item;
+  return payment as PaymentRecord;
+};
+
 export function paymentsRepo({ doc }: SagaClients, table: string) {
   const get = async (paymentId: string): Promise<PaymentRecord | undefined> => {
     const out = await dynamoCall(() =>
       doc.send(new GetCommand({ TableName: table, Key: { [PARTITION_KEY]: paymentId }, ConsistentRead: true })),
     );
-    if (!out.Item) return undefined;
-    const { [PARTITION_KEY]: _key, ...payment } = out.Item;
-    return payment as PaymentRecord;
+    return toPayment(out.Item);
   };
 
   return {
@@ -55,7 +59,7 @@ export function paymentsRepo({ doc }: SagaClients, table: string) {
     async refund(orderId: string, now: string): Promise<WriteOutcome<PaymentRecord>> {
       const paymentId = paymentIdFor(orderId);
       try {
-        await dynamoCall(() =>
+        const out = await dynamoCall(() =>
           doc.send(
             new UpdateCommand({
               TableName: table,
@@ -64,10 +68,11 @@ export function paymentsRepo({ doc }: SagaClients, table: string) {
               ConditionExpression: '#status = :charged',
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: { ':charged': 'CHARGED', ':refunded': 'REFUNDED', ':now': now },
+              ReturnValues: 'ALL_NEW',
             }),
           ),
         );
-        return { changed: true, record: await get(paymentId) };
+        return { changed: true, record: toPayment(out.Attributes) };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         return { changed: false, record: await get(paymentId) };

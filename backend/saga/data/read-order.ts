@@ -34,9 +34,11 @@ export async function readOrderRecords(
   orderId: string,
   sku: string,
 ): Promise<OrderRecords> {
-  const [order, stock, payment, notifications] = await Promise.all([
+  const inventory = inventoryRepo(clients, tables.inventory);
+  const [order, stock, reservation, payment, notifications] = await Promise.all([
     ordersRepo(clients, tables.orders).get(orderId),
-    inventoryRepo(clients, tables.inventory).get(sku),
+    inventory.get(sku),
+    inventory.getReservation(orderId),
     paymentsRepo(clients, tables.payments).get(paymentIdFor(orderId)),
     notificationsRepo(clients, tables.notifications).listForOrder(orderId),
   ]);
@@ -46,8 +48,9 @@ export async function readOrderRecords(
     stock: stock && {
       sku,
       available: stock.available,
-      reservation: stock.reservations[orderId],
-      stockBefore: stock.stockBefore[orderId],
+      // A step caught between its two writes shows its marker until it finishes.
+      reservation: reservation ? { quantity: reservation.quantity, status: reservation.status } : stock.reservations[orderId],
+      stockBefore: reservation?.stockBefore ?? stock.stockBefore[orderId],
     },
     payment,
     notifications,

@@ -29,7 +29,8 @@ type AttributeValue = { S: string } | { N: string } | { M: Record<string, never>
 /**
  * A seed item in DynamoDB's low-level JSON. The local bootstrap sends it with PutItem and
  * the CDK custom resource embeds it in its SDK call, so both create the same item.
- * The two empty maps must exist: reservations are written as map entries inside them.
+ * The two empty maps must exist: in-flight reservation markers are written as entries
+ * inside them (see inventory-repo).
  */
 export function stockSeedItem(seed: StockSeed): Record<string, AttributeValue> {
   return {

@@ -1,6 +1,5 @@
 /**
- * The forward steps. Each does at most one conditional write to its own table (Notify:
- * two, each idempotent), then applies its failure switch AFTER the write: a failing step
+ * The forward steps. Each writes only to its own table, every write idempotent, then applies its failure switch AFTER the write: a failing step
  * has partly applied, which is why its own compensation runs first.
  */
 import type { AttemptsRepo } from '../data/attempts-repo';
@@ -57,7 +56,7 @@ export async function updateInventory(ctx: TaskContext, deps: Effects & { invent
   return {
     sku: input.item,
     quantity: input.quantity,
-    stockBefore: outcome.stock.stockBefore[ctx.orderId],
+    stockBefore: outcome.reservation.stockBefore,
     stockAfter: outcome.stock.available,
   };
 }
