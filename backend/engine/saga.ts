@@ -5,7 +5,7 @@
  */
 import type { EngineConfig } from '@/lib/env';
 import { sagaDataConfig } from '@/lib/env';
-import { startLocalDynamo } from '../local/dynamo';
+import { startLocalDynamoThread } from '../local/dynamo-thread';
 import { LOCAL_SAGA_ARNS, createSagaFunctions, localSagaHandlersByArn } from '../saga/functions';
 import { SAGA_STATE_MACHINE_NAME, sagaDefinition } from '../saga/definition';
 import { parseSagaInput } from '../saga/switches';
@@ -24,7 +24,7 @@ export async function deploySaga(
   registry: LambdaRegistry,
   machines: StateMachines,
 ): Promise<SagaDeployment> {
-  const dynamo = await startLocalDynamo({ port: config.dynamoPort, dataDir: config.dataDir });
+  const dynamo = await startLocalDynamoThread({ port: config.dynamoPort, dataDir: config.dataDir });
   const data = { ...sagaDataConfig(), dynamoEndpoint: dynamo.endpoint, region: config.region };
   for (const [arn, fn] of localSagaHandlersByArn(createSagaFunctions(data))) registry.register(arn, fn);
   const definition = JSON.stringify(sagaDefinition(LOCAL_SAGA_ARNS), null, 2);

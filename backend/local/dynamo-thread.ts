@@ -1,0 +1,40 @@
+/**
+ * The local DynamoDB on its own thread. The engine's event loop runs the state machines
+ * and the handlers' SDK calls; dynalite parsing requests and LevelDB work on a second
+ * loop, so the two use both cores of a small machine instead of queueing on one. Same
+ * dynalite, same HTTP endpoint, same persistence as startLocalDynamo: only the thread moves.
+ */
+import { Worker } from 'node:worker_threads';
+import type { LocalDynamo, LocalDynamoOptions } from './dynamo';
+
+type Ready = { ok: true; endpoint: string } | { ok: false; message: string };
+
+export class LocalDynamoStartError extends Error {
+  override name = 'LocalDynamoStartError';
+}
+
+export async function startLocalDynamoThread(options: LocalDynamoOptions): Promise<LocalDynamo> {
+  // The thread loads TypeScript like the engine does; a host that is not itself under tsx
+  // (vitest) must ask for it.
+  const execArgv = process.execArgv.some((arg) => arg.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
+  const worker = new Worker(new URL('./dynamo-worker.ts', import.meta.url), { workerData: options, execArgv });
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new LocalDynamoStartError(`the DynamoDB thread exited (${code}) before it was ready`)));
+  });
+  if (!ready.ok) {
+    await worker.terminate();
+    throw new LocalDynamoStartError(ready.message);
+  }
+  // An unexpected death of the data thread would leave every handler failing: say so loudly.
+  worker.on('error', (error) => console.error('local DynamoDB thread failed:', error));
+  return {
+    endpoint: ready.endpoint,
+    close: async () => {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.postMessage('close');
+      await exited;
+    },
+  };
+}
