@@ -8,7 +8,7 @@
  */
 import { GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { LOCAL_SAGA_STATE_MACHINE_ARN } from '../lib/env';
-import { print, startStackAndBrowser } from './support';
+import { percentile, print, startStackAndBrowser } from './support';
 
 const PORTS = { engine: 18283, dynamo: 18284, dashboard: 13200 };
 const RUNS = Number(process.argv[2] ?? 4);
@@ -20,8 +20,6 @@ function screenStatus(type: string): string | undefined {
   if (type.endsWith('StateExited')) return 'SUCCEEDED';
   return undefined;
 }
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function main() {
   const { browser, stop } = await startStackAndBrowser(PORTS);

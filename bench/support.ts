@@ -7,6 +7,10 @@ import { chromiumPath, childEnv } from '../lib/env';
 export const print = (metric: string, value: number, unit: string, goal?: string) =>
   console.log(JSON.stringify({ metric, value, unit, ...(goal ? { goal } : {}) }));
 
+/** The value at the p-th percentile of an ascending list (NaN when it is empty). */
+export const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+
 export const waitForPort = async (port: number, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -28,20 +32,15 @@ export type StackPorts = { engine: number; dynamo: number; dashboard: number };
 
 /**
  * The whole local stack (engine + production dashboard, fresh data) on the bench's own
- * ports, and a Chromium to look at it. `stop` tears both down.
+ * ports. `stop` tears it down.
  */
-export async function startStackAndBrowser(ports: StackPorts) {
+export async function startStack(ports: StackPorts) {
   const server = spawn('node_modules/.bin/tsx', ['scripts/start.ts', '--fresh-data'], {
     env: childEnv({ ENGINE_PORT: String(ports.engine), DYNAMODB_PORT: String(ports.dynamo), PORT: String(ports.dashboard) }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const executablePath = chromiumPath();
-  const browser = await chromium.launch({
-    ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
   const stop = async () => {
-    await browser.close();
+    if (server.exitCode !== null || server.signalCode !== null) return;
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
   };
@@ -52,5 +51,22 @@ export async function startStackAndBrowser(ports: StackPorts) {
     await stop();
     throw error;
   }
+  return { stop };
+}
+
+/** The stack, and a Chromium to look at it. `stop` tears both down. */
+export async function startStackAndBrowser(ports: StackPorts) {
+  const stack = await startStack(ports);
+  const executablePath = chromiumPath();
+  const browser = await chromium
+    .launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
+    .catch(async (error: unknown) => {
+      await stack.stop();
+      throw error;
+    });
+  const stop = async () => {
+    await browser.close();
+    await stack.stop();
+  };
   return { browser, stop };
 }

@@ -65,6 +65,8 @@ const engineSchema = z.object({
   DYNAMODB_PORT: port(8084),
   ENGINE_DATA_DIR: z.string().min(1).default('.data'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
+  /** Tests only: every Nth GetExecutionHistory / DescribeExecution call gets a ThrottlingException. */
+  ENGINE_THROTTLE_EVERY: z.coerce.number().int().min(1).optional(),
 });
 
 export type EngineConfig = {
@@ -73,6 +75,8 @@ export type EngineConfig = {
   dynamoPort: number;
   dataDir: string;
   region: string;
+  /** undefined (the default): never throttle */
+  throttleEvery?: number;
 };
 
 export function engineConfig(source: EnvSource = process.env): EngineConfig {
@@ -83,6 +87,7 @@ export function engineConfig(source: EnvSource = process.env): EngineConfig {
     dynamoPort: env.DYNAMODB_PORT,
     dataDir: env.ENGINE_DATA_DIR,
     region: env.AWS_REGION,
+    throttleEvery: env.ENGINE_THROTTLE_EVERY,
   };
 }
 

@@ -16,6 +16,8 @@ export const SFN_ERROR_TYPES = [
   'ValidationException',
   'SerializationException',
   'UnknownOperationException',
+  /** only when throttling is injected for tests (ENGINE_THROTTLE_EVERY); AWS's own type name */
+  'ThrottlingException',
 ] as const;
 export type SfnErrorType = (typeof SFN_ERROR_TYPES)[number];
 

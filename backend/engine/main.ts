@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { engineConfig, type EngineConfig } from '@/lib/env';
+import { createCallStats } from './call-stats';
 import { Executions } from './executions';
 import { LambdaRegistry, type LambdaFunction } from './lambdas';
 import { assertSupportedNode } from './node-version';
@@ -11,6 +12,7 @@ import { deploySaga, type SagaDeployment } from './saga';
 import { createEngineServer } from './server';
 import { StateMachines } from './state-machines';
 import { EngineStore } from './store';
+import { createThrottle } from './throttle';
 
 export interface EngineOptions {
   /** run the order saga (its DynamoDB, Lambdas and state machine); default true */
@@ -38,7 +40,10 @@ export async function startEngine(config: EngineConfig, options: EngineOptions =
     saga = options.saga === false ? undefined : await deploySaga(config, registry, machines);
     for (const [arn, fn] of Object.entries(options.lambdas ?? {})) registry.register(arn, fn);
     const resumed = executions.resumeInterrupted();
-    const server = createEngineServer({ store, machines, executions });
+    const server = createEngineServer(
+      { store, machines, executions },
+      { stats: createCallStats(), throttle: createThrottle(config.throttleEvery) },
+    );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -70,9 +75,12 @@ export async function startEngine(config: EngineConfig, options: EngineOptions =
 
 async function main(): Promise<void> {
   assertSupportedNode();
-  const engine = await startEngine(engineConfig());
+  const config = engineConfig();
+  const engine = await startEngine(config);
   const resumed = engine.resumed > 0 ? ` (resumed ${engine.resumed} interrupted execution${engine.resumed === 1 ? '' : 's'})` : '';
   console.log(`engine listening on ${engine.url}${resumed}`);
+  // Said out loud: a forgotten test setting would otherwise look like a flaky dashboard.
+  if (config.throttleEvery) console.log(`engine: throttling every ${config.throttleEvery}th history/describe call (ENGINE_THROTTLE_EVERY)`);
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

@@ -18,7 +18,17 @@ export const sfnClientFor = (url: string) =>
 
 export const tempDataDir = () => mkdtempSync(join(tmpdir(), 'engine-test-'));
 
-export const testConfig = (dataDir: string): EngineConfig => ({ host: '127.0.0.1', port: 0, dynamoPort: 0, dataDir, region: 'us-east-1' });
+/** Test-only settings a test may turn on (ENGINE_THROTTLE_EVERY's equivalent). */
+export type TestTuning = Pick<EngineConfig, 'throttleEvery'>;
+
+export const testConfig = (dataDir: string, tuning: TestTuning = {}): EngineConfig => ({
+  host: '127.0.0.1',
+  port: 0,
+  dynamoPort: 0,
+  dataDir,
+  region: 'us-east-1',
+  ...tuning,
+});
 
 export interface TestEngine {
   readonly engine: RunningEngine;
@@ -30,8 +40,12 @@ export interface TestEngine {
   stop(): Promise<void>;
 }
 
-export async function startTestEngine(options: EngineOptions = { saga: false }, dataDir = tempDataDir()): Promise<TestEngine> {
-  let engine = await startEngine(testConfig(dataDir), options);
+export async function startTestEngine(
+  options: EngineOptions = { saga: false },
+  dataDir = tempDataDir(),
+  tuning: TestTuning = {},
+): Promise<TestEngine> {
+  let engine = await startEngine(testConfig(dataDir, tuning), options);
   let sfn = sfnClientFor(engine.url);
   return {
     get engine() {
@@ -44,7 +58,7 @@ export async function startTestEngine(options: EngineOptions = { saga: false }, 
     async restart(next = options) {
       sfn.destroy();
       await engine.close();
-      engine = await startEngine(testConfig(dataDir), next);
+      engine = await startEngine(testConfig(dataDir, tuning), next);
       sfn = sfnClientFor(engine.url);
     },
     async stop() {

@@ -5,28 +5,23 @@ import { layoutGraph } from '@/lib/asl/layout';
 import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
 import { executionEvents } from '@/lib/live/server';
 import { executionArnFor, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
+import { createRevisionCache } from '@/lib/sfn/definition-cache';
 import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
 import type { ExecutionViewProps } from './execution-view';
 import { readOrderData } from './order-data';
 
-type Drawing = { definition: AslDefinition; layout: LaidOutGraph };
-
 /**
- * An execution's definition never changes, so each is fetched and laid out once per
- * process. That matters on AWS: DescribeStateMachineForExecution refills at 1 call/s.
+ * Fetched and laid out once per state machine revision, with one describe call per
+ * execution however many viewers open it at once (see lib/sfn/definition-cache).
  */
-const drawings = new Map<string, Drawing>();
-const MAX_DRAWINGS = 500;
-
-async function drawingFor(executionArn: string): Promise<Drawing> {
-  const cached = drawings.get(executionArn);
-  if (cached) return cached;
-  const { definition } = await stepFunctions().describeStateMachineForExecution(executionArn);
-  const drawing = { definition, layout: layoutGraph(buildGraph(definition), LAYOUT_OPTIONS) };
-  if (drawings.size >= MAX_DRAWINGS) drawings.delete(drawings.keys().next().value ?? '');
-  drawings.set(executionArn, drawing);
-  return drawing;
-}
+const drawings = createRevisionCache({
+  describe: (executionArn) => stepFunctions().describeStateMachineForExecution(executionArn),
+  derive: ({ definition }): { definition: AslDefinition; layout: LaidOutGraph } => ({
+    definition,
+    layout: layoutGraph(buildGraph(definition), LAYOUT_OPTIONS),
+  }),
+  maxEntries: 500,
+});
 
 /** The saga's order, read from the execution input; other state machines have none. */
 function orderOf(input: unknown): { orderId: string; sku: string } | undefined {
@@ -43,7 +38,7 @@ export async function loadExecution(
   stateMachineArn: string | undefined,
 ): Promise<Omit<ExecutionViewProps, 'targetLabel'>> {
   const executionArn = executionArnFor(stateMachineArn ?? sagaStateMachineArn(), name);
-  const [drawing, events] = await Promise.all([drawingFor(executionArn), executionEvents(executionArn)]);
+  const [drawing, events] = await Promise.all([drawings.get(executionArn), executionEvents(executionArn)]);
   const started = events.find((e) => e.type === 'ExecutionStarted')?.executionStartedEventDetails;
   const order = orderOf((started as { input?: unknown } | undefined)?.input);
   const initialOrder = order ? await readOrderData(order.orderId, order.sku).catch(() => undefined) : undefined;

@@ -1,7 +1,9 @@
+import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
+import { createStepFunctions } from '../sfn/api';
 import { ThrottledError } from '../sfn/errors';
 import type { ExecutionEvent } from '../sfn/types';
-import { ExecutionPoller, type LiveListener } from './poller';
+import { backoffDelay, ExecutionPoller, type LiveListener } from './poller';
 import type { LiveStatus } from './status';
 
 const event = (id: number, type = 'TaskStateEntered'): ExecutionEvent => ({ id, type, timestamp: id });
@@ -95,5 +97,109 @@ describe('ExecutionPoller', () => {
     poller.subscribe(1, second.listener);
     await until(() => second.statuses.includes('ended'));
     expect(second.received).toEqual([2, 3]);
+  });
+
+  it('follows a redriven history past its first terminal event, to the next one', async () => {
+    const history = fakeHistory();
+    history.events.push(event(1, 'ExecutionStarted'), event(2, 'ExecutionFailed'), event(3, 'ExecutionRedriven'));
+    const poller = new ExecutionPoller({ fetchAfter: history.fetchAfter, intervalMs: 1 });
+    const viewer = recorder();
+    poller.subscribe(0, viewer.listener);
+    await until(() => viewer.received.length === 3);
+    expect(viewer.statuses).not.toContain('ended');
+    history.events.push(event(4), event(5, 'ExecutionSucceeded'));
+    await until(() => viewer.statuses.includes('ended'));
+    expect(viewer.received).toEqual([1, 2, 3, 4, 5]);
+  });
+});
+
+describe('backoffDelay', () => {
+  it('doubles from the poll interval (at least 200 ms) up to the cap', () => {
+    const noJitter = { intervalMs: 100, maxBackoffMs: 5_000, random: () => 1 };
+    expect([1, 2, 3, 4, 5, 6, 30].map((n) => backoffDelay(n, noJitter))).toEqual([400, 800, 1_600, 3_200, 5_000, 5_000, 5_000]);
+    expect(backoffDelay(1, { intervalMs: 1_000, random: () => 1 })).toBe(2_000);
+  });
+
+  it('jitters down by at most half, never up', () => {
+    expect(backoffDelay(3, { intervalMs: 100, maxBackoffMs: 5_000, random: () => 0 })).toBe(800);
+    expect(backoffDelay(30, { intervalMs: 100, maxBackoffMs: 5_000, random: () => 0 })).toBe(2_500);
+  });
+});
+
+type WireEvent = { id: number; type: string; timestamp: Date };
+
+/**
+ * A Step Functions client, as the SDK would be, serving one growing history in newest-first
+ * pages of `pageSize` with id cursors as tokens. During a spell of `spell` calls it answers
+ * every `throttleEvery`-th one (first pages and later pages alike) with AWS's
+ * ThrottlingException. The spell ends because a catch-up needing `throttleEvery` pages or
+ * more could never get all of them through an endless every-Nth pattern (AWS refills).
+ */
+function throttlingClient(pageSize: number, throttleEvery: number, spell: number) {
+  const history: WireEvent[] = [];
+  let calls = 0;
+  let throttled = 0;
+  let throttledLaterPages = 0;
+  const send = async (command: unknown) => {
+    if (!(command instanceof GetExecutionHistoryCommand)) throw new Error('unexpected command');
+    calls += 1;
+    if (calls <= spell && calls % throttleEvery === 0) {
+      throttled += 1;
+      if (command.input.nextToken) throttledLaterPages += 1;
+      throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+    }
+    if (!command.input.reverseOrder) throw new Error('the poller reads newest first');
+    const before = Number(command.input.nextToken ?? Number.POSITIVE_INFINITY);
+    const older = history.filter((e) => e.id < before).reverse();
+    const events = older.slice(0, pageSize);
+    const last = events.at(-1);
+    return { events, nextToken: older.length > pageSize && last ? String(last.id) : undefined };
+  };
+  return {
+    history,
+    get throttled() {
+      return throttled;
+    },
+    get throttledLaterPages() {
+      return throttledLaterPages;
+    },
+    client: { send } as unknown as Parameters<typeof createStepFunctions>[0],
+  };
+}
+
+describe('ExecutionPoller against a throttling Step Functions', () => {
+  it('gives every viewer each event exactly once, in order, across throttled first and later pages', async () => {
+    const TOTAL = 60;
+    const fake = throttlingClient(3, 3, 60);
+    const sfn = createStepFunctions(fake.client);
+    const append = (id: number) =>
+      fake.history.push({ id, type: id === 1 ? 'ExecutionStarted' : id === TOTAL ? 'ExecutionSucceeded' : 'PassStateEntered', timestamp: new Date(id) });
+    append(1);
+    const poller = new ExecutionPoller({ fetchAfter: (after) => sfn.getEventsAfter('arn:x', after), intervalMs: 1, maxBackoffMs: 4 });
+    const first = recorder();
+    poller.subscribe(0, first.listener);
+    // Joins mid-run from nothing, and as if server-rendered with the first 15 events on screen.
+    const late = recorder();
+    const rendered = recorder();
+    const joins = new Map([[20, () => poller.subscribe(0, late.listener)], [30, () => poller.subscribe(15, rendered.listener)]]);
+    // Bursts of 7 are more than a page, so catching up takes several pages, any of which may be refused.
+    for (let next = 2; next <= TOTAL; ) {
+      for (const end = Math.min(TOTAL, next + 6); next <= end; next++) {
+        append(next);
+        joins.get(next)?.();
+      }
+      await new Promise((r) => setTimeout(r, 3));
+    }
+    await until(() => first.statuses.includes('ended') && late.statuses.includes('ended') && rendered.statuses.includes('ended'));
+    const ids = (from: number) => Array.from({ length: TOTAL - from + 1 }, (_, i) => from + i);
+    expect(first.received).toEqual(ids(1));
+    expect(late.received).toEqual(ids(1));
+    expect(rendered.received).toEqual(ids(16));
+    expect(fake.throttled).toBeGreaterThan(3);
+    expect(fake.throttledLaterPages).toBeGreaterThan(0);
+    // Throttling was reported, and each spell of it ended in recovery before the end.
+    expect(first.statuses).toContain('throttled');
+    expect(first.statuses.lastIndexOf('live')).toBeGreaterThan(first.statuses.lastIndexOf('throttled'));
+    expect(first.statuses.at(-1)).toBe('ended');
   });
 });

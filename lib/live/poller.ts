@@ -2,13 +2,14 @@
  * One poller per execution, shared by every viewer of it. It keeps the events it has
  * seen, so a viewer that joins late or reconnects gets exactly what it is missing, and
  * it asks Step Functions only for events newer than the last one it holds. It polls while
- * someone listens and stops for good at the terminal event.
+ * someone listens and stops for good at the terminal event (after a redrive the registry
+ * starts a fresh one, see `forget`).
  *
  * Framework-free: the fetch and the clock are injected, so tests drive it directly.
  */
 import { ExecutionNotFoundError, ThrottledError, toStepFunctionsError } from '../sfn/errors';
 import { mergeEvents } from '../sfn/reshape';
-import { type ExecutionEvent, isTerminalEvent } from '../sfn/types';
+import { type ExecutionEvent, hasEnded } from '../sfn/types';
 import type { LiveStatus } from './status';
 
 export interface LiveListener {
@@ -26,6 +27,22 @@ export interface PollerOptions {
   random?: () => number;
 }
 
+/**
+ * How long to wait after the `failures`-th failure in a row: doubling from the poll interval
+ * (at least 200 ms) up to the cap, then jittered down by up to half, so many pollers
+ * recovering together do not stampede. The cap keeps recovery within one cap of the
+ * service coming back.
+ */
+export function backoffDelay(
+  failures: number,
+  options: Pick<PollerOptions, 'intervalMs' | 'maxBackoffMs' | 'random'>,
+): number {
+  const max = options.maxBackoffMs ?? 10_000;
+  const base = Math.max(options.intervalMs, 200) * 2 ** Math.min(failures, 10);
+  const random = options.random ?? Math.random;
+  return Math.round(Math.min(max, base) * (0.5 + random() / 2));
+}
+
 export class ExecutionPoller {
   private events: ExecutionEvent[] = [];
   /** per listener: the last event id it has been sent, so nobody gets an event twice */
@@ -40,11 +57,6 @@ export class ExecutionPoller {
 
   get listenerCount(): number {
     return this.listeners.size;
-  }
-
-  /** Events seen so far (oldest first); lets a page render without its own history read. */
-  snapshot(): readonly ExecutionEvent[] {
-    return this.events;
   }
 
   subscribe(afterId: number, listener: LiveListener): () => void {
@@ -95,7 +107,7 @@ export class ExecutionPoller {
       this.events = mergeEvents(this.events, fresh);
       if (this.current.state !== 'live') this.setStatus({ state: 'live' });
       for (const listener of this.listeners.keys()) this.deliver(listener);
-      if (fresh.some(isTerminalEvent)) {
+      if (hasEnded(this.events)) {
         this.ended = true;
         this.setStatus({ state: 'ended' });
       }
@@ -115,20 +127,12 @@ export class ExecutionPoller {
       this.setStatus({ state: 'failed', message: error.message });
       return 0;
     }
-    const delay = this.backoff();
+    const delay = backoffDelay(this.failures, this.options);
     this.setStatus(
       error instanceof ThrottledError
         ? { state: 'throttled', retryInMs: delay }
         : { state: 'unavailable', message: error.message, retryInMs: delay },
     );
     return delay;
-  }
-
-  /** Exponential backoff with jitter, so many pollers recovering together do not stampede. */
-  private backoff(): number {
-    const max = this.options.maxBackoffMs ?? 10_000;
-    const base = Math.max(this.options.intervalMs, 200) * 2 ** Math.min(this.failures, 10);
-    const random = this.options.random ?? Math.random;
-    return Math.round(Math.min(max, base) * (0.5 + random() / 2));
   }
 }

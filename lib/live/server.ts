@@ -3,6 +3,7 @@ import { dashboardConfig } from '../env';
 import { stepFunctions } from '../sfn';
 import type { ExecutionEvent } from '../sfn/types';
 import { createLiveRegistry, type LiveRegistry } from './registry';
+import { shareInFlight } from './share-in-flight';
 import { SSE_EVENTS, type LiveStatus } from './status';
 
 /**
@@ -22,9 +23,16 @@ export function liveRegistry(): LiveRegistry {
   return scope[KEY];
 }
 
-/** The whole history, from the shared poller when someone is already watching. */
+/** Page loads the poller cannot serve yet share one direct read per execution. */
+const readHistory = shareInFlight((executionArn) => stepFunctions().getHistory(executionArn));
+
+/**
+ * The whole history for a page load, through the shared poller (see registry
+ * `currentEvents`). When the poller cannot read, a direct read either succeeds with the
+ * request client's own retries or fails with the typed error the page shows.
+ */
 export async function executionEvents(executionArn: string): Promise<readonly ExecutionEvent[]> {
-  return liveRegistry().snapshot(executionArn) ?? stepFunctions().getHistory(executionArn);
+  return (await liveRegistry().currentEvents(executionArn)) ?? readHistory(executionArn);
 }
 
 const HEARTBEAT_MS = 15_000;

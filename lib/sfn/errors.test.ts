@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EngineUnavailableError,
   ExecutionNotFoundError,
+  ExecutionNotRedrivableError,
   StepFunctionsError,
   ThrottledError,
   errorInfo,
@@ -25,6 +26,12 @@ describe('toStepFunctionsError', () => {
   it('maps service errors to their typed classes', () => {
     expect(toStepFunctionsError(named('ExecutionDoesNotExist'))).toBeInstanceOf(ExecutionNotFoundError);
     expect(toStepFunctionsError(named('ThrottlingException'))).toBeInstanceOf(ThrottledError);
+  });
+
+  it('keeps the service reason when an execution cannot be redriven', () => {
+    const mapped = toStepFunctionsError(named('ExecutionNotRedrivable', 'Execution is SUCCEEDED and cannot be redriven'));
+    expect(mapped).toBeInstanceOf(ExecutionNotRedrivableError);
+    expect(mapped.message).toBe('This execution cannot be redriven: Execution is SUCCEEDED and cannot be redriven');
   });
 
   it('keeps only the first line of an unknown service message: no stacks in banners', () => {

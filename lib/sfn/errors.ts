@@ -26,6 +26,11 @@ export class ExecutionAlreadyExistsError extends StepFunctionsError {
   override name = 'ExecutionAlreadyExistsError';
 }
 
+/** RedriveExecution refused: the execution is running, succeeded, too old, or too long. */
+export class ExecutionNotRedrivableError extends StepFunctionsError {
+  override name = 'ExecutionNotRedrivableError';
+}
+
 export class StateMachineNotFoundError extends StepFunctionsError {
   override name = 'StateMachineNotFoundError';
 }
@@ -86,6 +91,9 @@ export function toStepFunctionsError(error: unknown, where = 'Step Functions'): 
       return new ExecutionNotFoundError('No execution with that name exists for this state machine.');
     case 'ExecutionAlreadyExists':
       return new ExecutionAlreadyExistsError('An execution with that name already exists.');
+    case 'ExecutionNotRedrivable':
+      // The service says why (status, age, history size); that is the useful part.
+      return new ExecutionNotRedrivableError(`This execution cannot be redriven: ${error.message.split('\n')[0]}`);
     case 'StateMachineDoesNotExist':
       return new StateMachineNotFoundError(
         'The saga state machine does not exist. Deploy it, or check SAGA_STATE_MACHINE_ARN.',

@@ -61,3 +61,17 @@ export const TERMINAL_EVENT_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 export const isTerminalEvent = (event: Pick<HistoryEvent, 'type'>): boolean => TERMINAL_EVENT_TYPES.has(event.type);
+
+/**
+ * Whether a history has ended: its last terminal event is not followed by a redrive.
+ * A redriven execution keeps its old ExecutionFailed (or Aborted, TimedOut) and runs on
+ * after ExecutionRedriven, so "has any terminal event" would stop watching too early.
+ */
+export function hasEnded(events: readonly Pick<HistoryEvent, 'type'>[]): boolean {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i];
+    if (event?.type === 'ExecutionRedriven') return false;
+    if (event && isTerminalEvent(event)) return true;
+  }
+  return false;
+}
