@@ -13,6 +13,10 @@ export const E2E = {
   /** a dashboard whose engine is never started */
   deadDashboard: 13101,
   deadEngine: 18199,
+  /** a stack a test owns, to kill and restart: e2e/stack.ts */
+  ownEngine: 18185,
+  ownDynamo: 18186,
+  ownDashboard: 13102,
 } as const;
 
 const executablePath = chromiumPath();

@@ -1,0 +1,102 @@
+/**
+ * The live view in bad weather, on a stack this test owns: its engine refuses every third
+ * history read with ThrottlingException, is killed -9 mid-run and started again, and then
+ * the dashboard is killed and started again. The page must say so quietly, recover by
+ * itself, and end with exactly the events the engine recorded: none lost, none twice.
+ */
+import { GetExecutionHistoryCommand, type HistoryEvent, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { expect, test } from '@playwright/test';
+import { LOCAL_SAGA_STATE_MACHINE_ARN } from '@/lib/env';
+import { E2E } from '../playwright.config';
+import { ExecutionPage } from './pages/execution-page';
+import { EXPECTED } from './expected';
+import { OwnStack } from './stack';
+
+const stack = new OwnStack({ engine: E2E.ownEngine, dynamo: E2E.ownDynamo, dashboard: E2E.ownDashboard }, 3);
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  await stack.startEngine();
+  await stack.startDashboard();
+});
+test.afterAll(() => stack.stop());
+
+/** Calls again while the engine refuses (it throttles this client too). */
+async function retrying<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+async function engineHistory(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
+  const events: HistoryEvent[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await retrying(() => sfn.send(new GetExecutionHistoryCommand({ executionArn, nextToken, maxResults: 1000 })));
+    events.push(...(page.events ?? []));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return events;
+}
+
+test('throttling and restarts of engine and dashboard lose no event and show none twice', async ({ page }) => {
+  test.setTimeout(150_000);
+  const sfn = new SFNClient({
+    endpoint: stack.engineEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+  const orderId = `rst${Date.now().toString(36)}`;
+  const name = `slow--${orderId}`;
+  const { executionArn } = await sfn.send(
+    new StartExecutionCommand({
+      stateMachineArn: LOCAL_SAGA_STATE_MACHINE_ARN,
+      name,
+      input: JSON.stringify({ orderId, latencyMs: 2_500 }),
+    }),
+  );
+
+  await page.goto(`${stack.baseURL}/executions/${encodeURIComponent(name)}`);
+  const execution = new ExecutionPage(page);
+  // Every state the live indicator passes through, recorded as it happens.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    const note = () => {
+      const state = document.querySelector('[data-testid="live-status"]')?.getAttribute('data-state');
+      if (state && state !== seen.at(-1)) seen.push(state);
+    };
+    note();
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+    Object.assign(window, { __liveStates: seen });
+  });
+  const liveStates = () => page.evaluate(() => (window as unknown as { __liveStates: string[] }).__liveStates);
+
+  await execution.expectStatus('UpdateInventory', 'RUNNING', 20_000);
+
+  // The engine dies mid-step and comes back on the same data: the run resumes.
+  await stack.killEngine();
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-state', 'unavailable', { timeout: 20_000 });
+  await stack.startEngine();
+
+  // The dashboard dies while the saga runs on; the browser reconnects to the new one.
+  await execution.expectStatus('ProcessPayment', 'RUNNING', 30_000);
+  await stack.killDashboard();
+  await stack.startDashboard();
+
+  await execution.expectOutcome('COMPLETED', 60_000);
+  await execution.expectStatuses(EXPECTED.happy!.states);
+  expect(await liveStates()).toEqual(expect.arrayContaining(['throttled', 'unavailable', 'ended']));
+
+  // The page holds exactly the engine's history: same count, and ids 1..n each once.
+  const recorded = await engineHistory(sfn, executionArn!);
+  await page.getByTestId('tab-events').click();
+  await expect(page.getByTestId('event-table-count')).toHaveAttribute('data-count', String(recorded.length));
+  expect(recorded.map((e) => e.id)).toEqual(recorded.map((_, i) => i + 1));
+  sfn.destroy();
+});
