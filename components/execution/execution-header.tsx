@@ -4,10 +4,14 @@ import type { LiveStatus } from '@/lib/live/status';
 import { OUTCOME_LABEL, OUTCOME_MEANING, OUTCOME_TONE, STATUS_VAR, StatusIcon } from '@/components/graph/status';
 import { TargetChip } from '@/components/ui/site-header';
 import styles from './execution.module.css';
+import { ExecutionActions } from './execution-actions';
 import { formatDuration, formatJson, formatTime } from './format';
 import { LiveIndicator } from './live-indicator';
 
-/** Execution status, the saga outcome in words a room can read, and the error when there is one. */
+/**
+ * Execution status, the saga outcome in words a room can read, the error when there is
+ * one, and (on the execution page) the actions: stop, redrive, run again, export, compare.
+ */
 export function ExecutionHeader({
   name,
   reading,
@@ -63,8 +67,16 @@ export function ExecutionHeader({
             </div>
             <div>
               <dt>Events</dt>
-              <dd>{reading.eventCount}</dd>
+              <dd data-testid="event-count">{reading.eventCount}</dd>
             </div>
+            {reading.redriveCount !== undefined && reading.redriveCount > 0 && (
+              <div>
+                <dt>Redriven</dt>
+                <dd data-testid="redrive-count" data-count={reading.redriveCount}>
+                  {reading.redriveCount === 1 ? 'once' : `${reading.redriveCount} times`}
+                </dd>
+              </div>
+            )}
           </dl>
           {(reading.error || reading.cause) && (
             <div className={styles.errorBox} data-testid="execution-error">
@@ -85,6 +97,7 @@ export function ExecutionHeader({
           </span>
         </div>
       </div>
+      <ExecutionActions reading={reading} />
     </header>
   );
 }

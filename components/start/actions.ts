@@ -1,9 +1,10 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { parseSagaInput, scenarioCode } from '@/backend/saga/switches';
+import { parseSagaInput } from '@/backend/saga/switches';
 import { attempt, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
 import { formToRawInput } from './form-input';
+import { newOrderId, sagaStart } from './saga-execution';
 
 /** What the start form shows after a submit that did not navigate away. */
 export type StartState =
@@ -12,11 +13,6 @@ export type StartState =
   | { status: 'invalid'; field: string; message: string }
   /** Step Functions refused or could not be reached */
   | { status: 'error'; message: string };
-
-const MAX_EXECUTION_NAME = 80;
-
-/** Short and unique enough for a demo; the scenario code in front keeps names readable. */
-const newOrderId = () => `ord-${crypto.randomUUID().replaceAll('-', '').slice(0, 10)}`;
 
 /**
  * Validates the form, starts the saga and opens the execution. The execution name is
@@ -27,11 +23,9 @@ export async function startSaga(_previous: StartState, form: FormData): Promise<
   const parsed = parseSagaInput(formToRawInput(form));
   if (!parsed.ok) return { status: 'invalid', field: parsed.field, message: parsed.message };
 
-  const input = { ...parsed.value, orderId: parsed.value.orderId ?? newOrderId() };
-  const name = `${scenarioCode(parsed.value)}--${input.orderId}`;
-  if (name.length > MAX_EXECUTION_NAME) {
-    return { status: 'invalid', field: 'orderId', message: 'orderId: too long to fit in an execution name; shorten it' };
-  }
+  const start = sagaStart(parsed.value, parsed.value.orderId ?? newOrderId());
+  if (!start.ok) return { status: 'invalid', field: 'orderId', message: start.message };
+  const { name, input } = start;
 
   const started = await attempt(() => stepFunctions().startExecution(sagaStateMachineArn(), name, input));
   if (!started.ok) {

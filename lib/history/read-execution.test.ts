@@ -104,6 +104,7 @@ describe('readExecution: tries, times and values', () => {
     h.add('ExecutionRedriven', { redriveCount: 1 });
     const whileRedriving = readExecution(linear, h.events);
     expect(whileRedriving.executionStatus).toBe('RUNNING');
+    expect(whileRedriving.redriveCount).toBe(1);
     h.task('Work');
     h.pass('Pause', 'Wait');
     h.pass('Done', 'Succeed');

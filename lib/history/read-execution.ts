@@ -10,7 +10,7 @@ import type { AslDefinition, AslGraph, GraphNode } from '../asl/types';
 import { aggregateState } from './aggregate';
 import { applyEvent, type ExecutionFacts, type Machine } from './apply-event';
 import { sagaOutcome } from './saga-outcome';
-import { Tracker, type Visit } from './tracker';
+import { Tracker, type Ctx, type Visit } from './tracker';
 import type { ExecutionReading, HistoryEvent, StateReading } from './types';
 import { asString, isRecord } from './values';
 
@@ -38,40 +38,67 @@ function machineOf(def: AslDefinition, graph: AslGraph): Machine {
   return { nodes: new Map(graph.nodes.map((n) => [n.id, n])), transitions, failInfo: failInfo(def) };
 }
 
-function groupVisits(visits: readonly Visit[]): Map<string, Visit[]> {
+/** Visits by state name, and each visit's index in its state's list (what StateReading.visits holds). */
+function groupVisits(visits: readonly Visit[]): { byName: Map<string, Visit[]>; indexOf: Map<Visit, number> } {
   const byName = new Map<string, Visit[]>();
+  const indexOf = new Map<Visit, number>();
   for (const v of visits) {
-    const list = byName.get(v.name);
-    if (list) list.push(v);
-    else byName.set(v.name, [v]);
+    let list = byName.get(v.name);
+    if (!list) byName.set(v.name, (list = []));
+    indexOf.set(v, list.length);
+    list.push(v);
   }
-  return byName;
+  return { byName, indexOf };
 }
 
-/** `graph` may be passed when the caller already built it (the dashboard does, for drawing). */
-export function readExecution(
+/** Where one event belongs: a state, and which of its visits (an index into StateReading.visits). */
+export interface EventPlace {
+  state: string;
+  visit: number;
+}
+
+export interface ExecutionDetail {
+  reading: ExecutionReading;
+  /** per event, by position in the events given: its state visit; undefined for execution-level events */
+  places: Array<EventPlace | undefined>;
+}
+
+/** A Map iteration's own events belong to the Map visit that runs it. */
+function placeOf(ctx: Ctx | undefined, indexOf: Map<Visit, number>): EventPlace | undefined {
+  const visit = ctx?.visit ?? ctx?.thread.owner;
+  const index = visit && indexOf.get(visit);
+  return visit && index !== undefined ? { state: visit.name, visit: index } : undefined;
+}
+
+/**
+ * The reading plus where each event belongs, for views that list events by state
+ * (the event table) without re-deriving the reader's bookkeeping.
+ */
+export function readExecutionDetail(
   def: AslDefinition,
   events: readonly HistoryEvent[],
   graph: AslGraph = buildGraph(def),
-): ExecutionReading {
+): ExecutionDetail {
   const machine = machineOf(def, graph);
   const tracker = new Tracker();
   // No terminal event means the execution is still running (or the history was cut).
   const facts: ExecutionFacts = { status: 'RUNNING', edgesRun: new Set() };
-  for (const event of events) {
+  const ctxs: Array<Ctx | undefined> = new Array<Ctx | undefined>(events.length);
+  for (const [i, event] of events.entries()) {
     if (!isRecord(event) || typeof event.type !== 'string') continue;
     const ctx = applyEvent(tracker, machine, facts, event);
+    ctxs[i] = ctx;
     if (ctx) tracker.remember(event.id, ctx);
   }
-  const visitsByName = groupVisits(tracker.visits);
+  const { byName, indexOf } = groupVisits(tracker.visits);
   const states: Record<string, StateReading> = {};
   const typed: Array<StateReading & { type: GraphNode['type'] }> = [];
   for (const node of graph.nodes) {
-    const reading = aggregateState(node, visitsByName.get(node.id) ?? []);
+    const reading = aggregateState(node, byName.get(node.id) ?? []);
     states[node.id] = reading;
     typed.push({ ...reading, type: node.type });
   }
-  return {
+  const reading: ExecutionReading = {
     executionStatus: facts.status,
     sagaOutcome: sagaOutcome(facts.status, typed),
     states,
@@ -83,5 +110,18 @@ export function readExecution(
     startedAt: facts.startedAt,
     stoppedAt: facts.stoppedAt,
     eventCount: events.length,
+    // Each redrive starts a new epoch of visits, so the epoch is the redrive count.
+    redriveCount: tracker.epoch,
   };
+  const places = Array.from(ctxs, (ctx) => placeOf(ctx, indexOf));
+  return { reading, places };
+}
+
+/** `graph` may be passed when the caller already built it (the dashboard does, for drawing). */
+export function readExecution(
+  def: AslDefinition,
+  events: readonly HistoryEvent[],
+  graph: AslGraph = buildGraph(def),
+): ExecutionReading {
+  return readExecutionDetail(def, events, graph).reading;
 }

@@ -42,14 +42,35 @@ export interface HistoryEvent {
   [details: string]: unknown;
 }
 
+/** How one try of a visit ended; RUNNING while nothing has said yet. */
+export type TryOutcome = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+
+/**
+ * One try of a Task (Scheduled..Succeeded/Failed) or of a Parallel/Map (Started..Succeeded/
+ * Failed). The time between one try's end and the next one's start is the Retry backoff.
+ */
+export interface TryReading {
+  /** epoch ms, when known */
+  startedAt?: number;
+  endedAt?: number;
+  outcome: TryOutcome;
+  error?: string;
+}
+
 export interface StateVisit {
   status: StateStatus;
   attempts: number;
+  /** every try in order, when the state makes tries (Task, Parallel, Map) */
+  tries?: TryReading[];
   /** epoch ms, when known */
   enteredAt?: number;
   exitedAt?: number;
   durationMs?: number;
   input?: unknown;
+  /** what the last try was called with, as resolved (TaskScheduled parameters, LambdaFunctionScheduled input) */
+  parameters?: unknown;
+  /** what the last successful try returned (TaskSucceeded / LambdaFunctionSucceeded output), before ResultSelector and ResultPath */
+  result?: unknown;
   output?: unknown;
   error?: string;
   cause?: string;
@@ -91,4 +112,6 @@ export interface ExecutionReading {
   startedAt?: number;
   stoppedAt?: number;
   eventCount: number;
+  /** ExecutionRedriven events seen (AWS's redriveCount); optional so readings built by hand may omit 0 */
+  redriveCount?: number;
 }

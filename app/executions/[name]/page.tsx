@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { ExecutionTargetProvider } from '@/components/execution/execution-target';
 import { ExecutionView } from '@/components/execution/execution-view';
+import { graphBounds } from '@/components/execution/graph-bounds';
 import { loadExecution } from '@/components/execution/load';
 import { ErrorBanner } from '@/components/ui/banner';
 import { attempt, targetLabel } from '@/lib/sfn';
@@ -20,7 +22,16 @@ export default async function ExecutionPage({ params, searchParams }: PageProps<
   return (
     <main className="page">
       {loaded.ok ? (
-        <ExecutionView {...loaded.value} targetLabel={targetLabel()} />
+        <ExecutionTargetProvider
+          value={{
+            name,
+            executionArn: loaded.value.executionArn,
+            ...(typeof sm === 'string' ? { stateMachineArn: sm } : {}),
+            graphBounds: graphBounds(loaded.value.layout),
+          }}
+        >
+          <ExecutionView {...loaded.value} targetLabel={targetLabel()} />
+        </ExecutionTargetProvider>
       ) : (
         <ErrorBanner title="Cannot load this execution" message={loaded.error.message} />
       )}

@@ -1,0 +1,18 @@
+/**
+ * The box holding every drawn state, in graph coordinates: what getNodesBounds gives for
+ * the top-level nodes (children sit inside their groups). Computed on the server from the
+ * layout, so the image export needs neither the layout nor React Flow's store. Pure.
+ */
+import type { LaidOutGraph } from '@/lib/asl/types';
+
+export type GraphBounds = { x: number; y: number; width: number; height: number };
+
+export function graphBounds(layout: LaidOutGraph): GraphBounds {
+  const top = layout.nodes.filter((node) => node.parentId === undefined);
+  if (top.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  const x = Math.min(...top.map((n) => n.x));
+  const y = Math.min(...top.map((n) => n.y));
+  const right = Math.max(...top.map((n) => n.x + n.width));
+  const bottom = Math.max(...top.map((n) => n.y + n.height));
+  return { x, y, width: right - x, height: bottom - y };
+}

@@ -1,0 +1,183 @@
+/**
+ * Issue 6, actions and compare: stop, redrive, run again, export (JSON round trip through
+ * the import page, SVG and PNG) and the side-by-side comparison, on the real engine.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { EXPECTED, SAGA_STATES } from './expected';
+import { ComparePage } from './pages/compare-page';
+import { ExecutionActions, graphStatuses } from './pages/execution-actions';
+import { ExecutionPage } from './pages/execution-page';
+import { ImportPage } from './pages/import-page';
+import { startSaga } from './pages/saga-runs';
+
+test('Stop asks first, then the live view shows the execution ABORTED', async ({ page }) => {
+  // Long steps: the test has many seconds to stop it while it runs.
+  const name = await startSaga({ latencyMs: 4_000 });
+  const actions = new ExecutionActions(page);
+  await actions.open(name);
+  await expect(actions.status()).toHaveAttribute('data-status', 'RUNNING');
+  await expect(actions.button('redrive')).toHaveCount(0);
+
+  await actions.stop();
+  await expect(actions.status()).toHaveAttribute('data-status', 'ABORTED');
+  await new ExecutionPage(page).expectOutcome('ABORTED');
+  await expect(page.getByTestId('execution-error')).toContainText('Dashboard.Stopped');
+  await expect(actions.button('stop')).toHaveCount(0);
+  await expect(actions.button('redrive')).toBeVisible();
+  await expect(actions.error()).toHaveCount(0);
+});
+
+test('a stopped execution, redriven, runs on from where it stopped while the page watches', async ({ page }) => {
+  const name = await startSaga({ latencyMs: 1_500 });
+  const actions = new ExecutionActions(page);
+  const execution = new ExecutionPage(page);
+  await actions.open(name);
+  await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+  await actions.stop();
+  await expect(actions.status()).toHaveAttribute('data-status', 'ABORTED');
+  const stoppedAt = await graphStatuses(page);
+
+  await actions.redrive();
+  await expect(page.getByTestId('redrive-count')).toHaveAttribute('data-count', '1');
+  // AWS semantics: the states that succeeded are kept, the one that was cut runs again.
+  await execution.expectOutcome('COMPLETED');
+  await expect(actions.status()).toHaveAttribute('data-status', 'SUCCEEDED');
+  for (const [state, status] of Object.entries(stoppedAt)) {
+    if (status === 'SUCCEEDED') await execution.expectStatus(state, 'SUCCEEDED');
+  }
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+});
+
+test('Redrive of a failed saga reruns its failed state: redriveCount and the new events show', async ({ page }) => {
+  const name = await startSaga({ failProcessPayment: true });
+  const actions = new ExecutionActions(page);
+  const execution = new ExecutionPage(page);
+  await actions.open(name);
+  await execution.expectOutcome('COMPENSATED');
+  await expect(actions.status()).toHaveAttribute('data-status', 'FAILED');
+  const before = await actions.eventCount();
+  await expect(page.getByTestId('redrive-count')).toHaveCount(0);
+
+  await actions.redrive();
+  await expect(page.getByTestId('redrive-count')).toHaveAttribute('data-count', '1');
+  await expect.poll(() => actions.eventCount()).toBeGreaterThan(before + 1);
+  // The saga failed in its Fail state after compensating: a redrive reruns that state,
+  // which fails again the same way. What the engine recorded is what the page shows.
+  await expect(actions.status()).toHaveAttribute('data-status', 'FAILED');
+  await execution.expectOutcome('COMPENSATED');
+  await expect(actions.error()).toHaveCount(0);
+
+  // A reload reads the redriven history, not a copy held from before the redrive.
+  await page.reload();
+  await expect(page.getByTestId('redrive-count')).toHaveAttribute('data-count', '1');
+});
+
+test('Run again starts the same scenario as a new order and opens it', async ({ page }) => {
+  const name = await startSaga({ failProcessPayment: true });
+  const actions = new ExecutionActions(page);
+  await actions.open(name);
+  await new ExecutionPage(page).expectOutcome('COMPENSATED');
+
+  const again = await actions.runAgain();
+  expect(again).not.toBe(name);
+  expect(again).toMatch(/^fail-payment--ord-[0-9a-f]{10}$/);
+  await expect(page.getByTestId('execution-name')).toHaveText(again);
+  await new ExecutionPage(page).expectOutcome('COMPENSATED');
+  await expect(actions.button('rerun')).toHaveText('Run again');
+});
+
+test('Export JSON, opened on the import page, shows the same statuses', async ({ page }, info) => {
+  const name = await startSaga({ failProcessPayment: true });
+  const actions = new ExecutionActions(page);
+  await actions.open(name);
+  await new ExecutionPage(page).expectOutcome('COMPENSATED');
+  const live = await graphStatuses(page);
+  expect(live).toEqual(EXPECTED['fail-payment']?.states);
+
+  const download = await actions.export('json');
+  expect(download.suggestedFilename()).toBe(`${name}.json`);
+  const file = info.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { definition: { StartAt: string }; events: unknown[] };
+  expect(saved.definition.StartAt).toBe('CreateOrder');
+  expect(saved.events.length).toBeGreaterThan(10);
+
+  const imported = new ImportPage(page);
+  await imported.open(file);
+  await expect(page.getByTestId('execution-name')).toHaveText(name);
+  expect(await graphStatuses(page)).toEqual(live);
+  await expect(page.getByTestId('execution-status')).toHaveAttribute('data-status', 'FAILED');
+  await expect(page.getByTestId('saga-outcome')).toHaveAttribute('data-outcome', 'COMPENSATED');
+  // A file has nothing to act on: the import page shows no actions.
+  await expect(page.getByTestId('execution-actions')).toHaveCount(0);
+});
+
+test('the graph exports as SVG and as PNG, the whole machine in each', async ({ page }, info) => {
+  const name = await startSaga({});
+  const actions = new ExecutionActions(page);
+  await actions.open(name);
+  await new ExecutionPage(page).expectOutcome('COMPLETED');
+
+  const svg = await actions.export('svg');
+  expect(svg.suggestedFilename()).toBe(`${name}.svg`);
+  const svgPath = info.outputPath(svg.suggestedFilename());
+  await svg.saveAs(svgPath);
+  const svgText = readFileSync(svgPath, 'utf8');
+  expect(svgText.startsWith('<svg')).toBe(true);
+  for (const state of SAGA_STATES) expect(svgText).toContain(state);
+
+  const png = await actions.export('png');
+  expect(png.suggestedFilename()).toBe(`${name}.png`);
+  const pngPath = info.outputPath(png.suggestedFilename());
+  await png.saveAs(pngPath);
+  const bytes = readFileSync(pngPath);
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  // IHDR width and height: the graph at twice its size, not an empty or clipped canvas.
+  expect(bytes.readUInt32BE(16)).toBeGreaterThan(800);
+  expect(bytes.readUInt32BE(20)).toBeGreaterThan(800);
+});
+
+test('Compare with…: happy path against payment fails marks the states that differ', async ({ page }) => {
+  const [happy, failed] = await Promise.all([startSaga({}), startSaga({ failProcessPayment: true })]);
+  const actions = new ExecutionActions(page);
+  const execution = new ExecutionPage(page);
+  await actions.open(failed);
+  await execution.expectOutcome('COMPENSATED');
+  await actions.open(happy);
+  await execution.expectOutcome('COMPLETED');
+
+  await actions.compareWith(failed);
+  const compare = new ComparePage(page);
+  await compare.expectLoaded();
+  const differ = SAGA_STATES.filter((s) => EXPECTED.happy!.states[s] !== EXPECTED['fail-payment']!.states[s]);
+  expect(await compare.differing()).toEqual(differ);
+  await expect(compare.row('CreateOrder')).toHaveAttribute('data-differs', 'false');
+  await expect(compare.row('ProcessPayment').getByTestId('compare-delta')).toHaveText(/^([+−]\d|±0)/);
+
+  // The same drawing on both sides, coloured by each run, differing states outlined.
+  await expect(compare.graph('a').getByTestId('state-ProcessPayment')).toHaveAttribute('data-status', 'SUCCEEDED');
+  await expect(compare.graph('b').getByTestId('state-ProcessPayment')).toHaveAttribute('data-status', 'CAUGHT');
+  const outline = (side: 'a' | 'b', state: string) =>
+    compare
+      .graph(side)
+      .locator(`.react-flow__node[data-id="${state}"]`)
+      .evaluate((node) => getComputedStyle(node).outlineStyle);
+  expect(await outline('a', 'ProcessPayment')).toBe('dashed');
+  expect(await outline('b', 'PaymentRefund')).toBe('dashed');
+  expect(await outline('a', 'CreateOrder')).toBe('none');
+});
+
+test('Compare says what is wrong with a bad or unknown name', async ({ page }) => {
+  const compare = new ComparePage(page);
+  await compare.goto({});
+  await expect(page.getByTestId('compare-message')).toContainText('Give two execution names');
+
+  await compare.goto({ a: 'happy--ord-1', b: 'not a name!' });
+  await expect(compare.problems()).toContainText('“not a name!” (b) is not an execution name');
+
+  await compare.goto({ a: 'happy--no-such-order', b: 'fail-payment--no-such-order' });
+  await expect(compare.problems()).toHaveCount(2);
+  await expect(compare.problems().first()).toContainText('No execution named “happy--no-such-order”');
+  await expect(page.getByTestId('compare-table')).toHaveCount(0);
+});
