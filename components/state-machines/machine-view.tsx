@@ -29,6 +29,9 @@ export function MachineView({ detail }: { detail: MachineDetail }) {
         </section>
         <section className={`card ${styles.runs}`} aria-label="Latest executions">
           <h2 className="card__title">Latest executions</h2>
+          <Link href={`/executions?sm=${encodeURIComponent(machine.name)}`} data-testid="machine-all-executions">
+            All executions, with filters
+          </Link>
           {executions.length === 0 ? (
             <p className={styles.empty}>No executions yet.</p>
           ) : (

@@ -19,6 +19,9 @@ export function SiteHeader() {
           <Link href="/" className={styles.navLink}>
             New order
           </Link>
+          <Link href="/executions" className={styles.navLink} data-testid="nav-executions">
+            Executions
+          </Link>
  <Link href="/state-machines" className={styles.navLink} data-testid="nav-machines">
             State machines
           </Link>

@@ -1,0 +1,43 @@
+import type { ExecutionStatus, SagaOutcome } from '@/lib/history/types';
+import type { StepMark } from '@/lib/executions/facts';
+import { OUTCOME_LABEL, OUTCOME_TONE, STATUS_LABEL, STATUS_VAR, StatusIcon } from '@/components/graph/status';
+import { EXECUTION_STATUS_LABEL, EXECUTION_STATUS_TONE } from './format';
+import styles from './executions.module.css';
+
+/** Colour from the status palette, always with a word and an icon beside it. */
+const tone = (status: keyof typeof STATUS_VAR) => ({
+  color: `var(--${STATUS_VAR[status]})`,
+  background: `var(--${STATUS_VAR[status]}-soft)`,
+});
+
+export function ExecutionStatusBadge({ status }: { status: ExecutionStatus }) {
+  const look = EXECUTION_STATUS_TONE[status];
+  return (
+    <span className={styles.badge} style={tone(look)} data-testid="row-status">
+      <StatusIcon status={look} size={16} />
+      {EXECUTION_STATUS_LABEL[status]}
+    </span>
+  );
+}
+
+export function OutcomeBadge({ outcome }: { outcome: SagaOutcome | undefined }) {
+  if (outcome === undefined) return <span className={styles.muted} title="The history could not be read">—</span>;
+  const look = OUTCOME_TONE[outcome];
+  return (
+    <span className={styles.badge} style={tone(look)} data-testid="row-outcome">
+      <StatusIcon status={look} size={16} />
+      {OUTCOME_LABEL[outcome]}
+    </span>
+  );
+}
+
+export function StepCell({ step }: { step: StepMark | undefined }) {
+  if (!step) return <span className={styles.muted}>—</span>;
+  return (
+    <span className={styles.step} style={{ color: `var(--${STATUS_VAR[step.status]})` }} title={STATUS_LABEL[step.status]} data-testid="row-step">
+      <StatusIcon status={step.status} size={16} />
+      <span className={styles.stepName}>{step.name}</span>
+      <span className="visually-hidden">({STATUS_LABEL[step.status]})</span>
+    </span>
+  );
+}

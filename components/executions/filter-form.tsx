@@ -1,0 +1,76 @@
+import Form from 'next/form';
+import Link from 'next/link';
+import { SCENARIO_CODES } from '@/backend/saga/scenarios';
+import { instantText, listQuery, type ListFilters } from '@/lib/executions/filters';
+import { EXECUTION_STATUSES, SAGA_OUTCOMES } from '@/lib/history/types';
+import { OUTCOME_LABEL } from '@/components/graph/status';
+import { EXECUTION_STATUS_LABEL } from './format';
+import styles from './executions.module.css';
+
+/**
+ * The filters, as a GET form: applying them is a navigation to the URL that holds them,
+ * so every filtered view is a link, and the form works before hydration. Applying starts
+ * again at the first page.
+ */
+export function FilterForm({ filters }: { filters: ListFilters }) {
+  const when = (ms: number | undefined) => (ms === undefined ? '' : instantText(ms));
+  return (
+    // Keyed by the query so Clear, Back and Forward reset the uncontrolled fields.
+    <Form action="/executions" className={`card ${styles.filters}`} key={listQuery(filters)} data-testid="filters" aria-label="Filters">
+      {filters.sm !== undefined && <input type="hidden" name="sm" value={filters.sm} />}
+      <label className={styles.field}>
+        <span>Search</span>
+        <input type="search" name="q" defaultValue={filters.q ?? ''} placeholder="Execution name or order id" maxLength={80} data-testid="filter-q" />
+      </label>
+      <label className={styles.field}>
+        <span>Status</span>
+        <select name="status" defaultValue={filters.status ?? ''} data-testid="filter-status">
+          <option value="">Any</option>
+          {EXECUTION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {EXECUTION_STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={styles.field}>
+        <span>Outcome</span>
+        <select name="outcome" defaultValue={filters.outcome ?? ''} data-testid="filter-outcome">
+          <option value="">Any</option>
+          {SAGA_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {OUTCOME_LABEL[o]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={styles.field}>
+        <span>Scenario</span>
+        <select name="scenario" defaultValue={filters.scenario ?? ''} data-testid="filter-scenario">
+          <option value="">Any</option>
+          {SCENARIO_CODES.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={styles.field}>
+        <span>Started from (UTC)</span>
+        <input type="datetime-local" name="from" step={1} defaultValue={when(filters.from)} data-testid="filter-from" />
+      </label>
+      <label className={styles.field}>
+        <span>to (UTC)</span>
+        <input type="datetime-local" name="to" step={1} defaultValue={when(filters.to)} data-testid="filter-to" />
+      </label>
+      <div className={styles.formActions}>
+        <button type="submit" className="btn btn--primary" data-testid="filter-apply">
+          Apply
+        </button>
+        <Link href={`/executions${filters.sm === undefined ? '' : `?${listQuery({ sm: filters.sm, prev: [] })}`}`} className="btn" data-testid="filter-clear">
+          Clear
+        </Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Text for the executions list. Deterministic (UTC, no locale) so the server render and
+ * hydration agree, and running durations are measured to the page's read time, not the
+ * browser's clock.
+ */
+import type { ExecutionStatus, StateStatus } from '@/lib/history/types';
+import { formatDuration } from '@/components/execution/format';
+
+/** A list spans days, so unlike the execution page's clock it shows the date. */
+export function formatStart(ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return '—';
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+
+export function formatRunTime(row: { startedAt: number; stoppedAt?: number }, asOf: number): string {
+  if (!(row.startedAt > 0)) return '—';
+  return formatDuration(Math.max(0, (row.stoppedAt ?? asOf) - row.startedAt));
+}
+
+export const EXECUTION_STATUS_LABEL: Record<ExecutionStatus, string> = {
+  RUNNING: 'Running',
+  SUCCEEDED: 'Succeeded',
+  FAILED: 'Failed',
+  TIMED_OUT: 'Timed out',
+  ABORTED: 'Aborted',
+  PENDING_REDRIVE: 'Pending redrive',
+};
+
+/** Execution statuses borrow the state palette: each maps to the state status that looks the same. */
+export const EXECUTION_STATUS_TONE: Record<ExecutionStatus, StateStatus> = {
+  RUNNING: 'RUNNING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+  TIMED_OUT: 'FAILED',
+  ABORTED: 'ABORTED',
+  PENDING_REDRIVE: 'CAUGHT',
+};

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_CODES } from '@/backend/saga/scenarios';
+import { decodeExecutionName, encodeExecutionName } from './scenario';
+
+describe('decodeExecutionName', () => {
+  it('reads the scenario and order id of a dashboard-started execution', () => {
+    expect(decodeExecutionName('fail-payment--ord-1a2b3c')).toEqual({ scenario: 'fail-payment', orderId: 'ord-1a2b3c' });
+  });
+
+  it('round-trips every scenario code', () => {
+    for (const code of SCENARIO_CODES) {
+      expect(decodeExecutionName(encodeExecutionName(code, 'o-1'))).toEqual({ scenario: code, orderId: 'o-1' });
+    }
+  });
+
+  it('keeps a `--` inside the order id', () => {
+    expect(decodeExecutionName('happy--a--b')).toEqual({ scenario: 'happy', orderId: 'a--b' });
+  });
+
+  it('gives nothing for names started elsewhere', () => {
+    expect(decodeExecutionName('run-2024-05-01')).toEqual({});
+    expect(decodeExecutionName('nightly--batch')).toEqual({});
+    expect(decodeExecutionName('--ord-1')).toEqual({});
+    expect(decodeExecutionName('happy--')).toEqual({});
+    expect(decodeExecutionName('')).toEqual({});
+  });
+});
