@@ -1,20 +1,18 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
-import { readExecution } from '@/lib/history/read-execution';
+import { readExecutionDetail } from '@/lib/history/read-execution';
 import { coalesce } from '@/lib/live/coalesce';
 import { useLiveEvents } from '@/lib/live/use-live-events';
 import type { ExecutionEvent } from '@/lib/sfn/types';
-import { FlowGraph } from '@/components/graph/flow-graph';
-import { GraphLegend } from '@/components/graph/legend';
+import { ExecutionDetailView } from '@/components/detail/execution-detail';
 import { ErrorBanner } from '@/components/ui/banner';
 import { DataPanel } from './data-panel';
 import styles from './execution.module.css';
 import { ExecutionHeader } from './execution-header';
 import { type OrderData, orderDataKey } from './order-types';
-import { StatePanel } from './state-panel';
 
 export type ExecutionViewProps = {
   executionArn: string;
@@ -37,7 +35,6 @@ export type ExecutionViewProps = {
 export function ExecutionView(props: ExecutionViewProps) {
   const { executionArn, name, streamUrl, definition, layout, initialEvents, order, initialOrder, targetLabel } = props;
   const queryClient = useQueryClient();
-  const [selected, setSelected] = useState<string>();
 
   // Each batch may have moved stock or money: refresh the order's records with it, one
   // read at a time so a slow read is never cancelled by the next batch (see coalesce).
@@ -50,7 +47,8 @@ export function ExecutionView(props: ExecutionViewProps) {
     [orderId, queryClient],
   );
   const { events, status } = useLiveEvents({ executionArn, streamUrl, initialEvents, onBatch });
-  const reading = useMemo(() => readExecution(definition, [...events]), [definition, events]);
+  const detail = useMemo(() => readExecutionDetail(definition, [...events]), [definition, events]);
+  const reading = detail.reading;
 
   return (
     <div className={styles.page}>
@@ -62,21 +60,13 @@ export function ExecutionView(props: ExecutionViewProps) {
           message={`${status.message} Retrying in ${Math.ceil(status.retryInMs / 1000)} s.`}
         />
       )}
-      <div className={styles.body}>
-        <section className={`card ${styles.graphCard}`} aria-label="Execution graph">
-          <div className={styles.graphHeader}>
-            <h2 className="card__title">Graph</h2>
-            <GraphLegend />
-          </div>
-          <div className={styles.graphBody}>
-            <FlowGraph layout={layout} reading={reading} selectedId={selected} onSelect={setSelected} />
-          </div>
-        </section>
-        <aside className={styles.sidebar}>
-          {order && <DataPanel orderId={order.orderId} sku={order.sku} initialData={initialOrder} />}
-          <StatePanel state={selected ? reading.states[selected] : undefined} onClose={() => setSelected(undefined)} />
-        </aside>
-      </div>
+      <ExecutionDetailView
+        definition={definition}
+        layout={layout}
+        events={events}
+        detail={detail}
+        aside={order && <DataPanel orderId={order.orderId} sku={order.sku} initialData={initialOrder} />}
+      />
     </div>
   );
 }

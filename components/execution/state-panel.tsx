@@ -1,10 +1,26 @@
+import type { DataStep } from '@/lib/history/data-path';
 import type { StateReading } from '@/lib/history/types';
+import { DataPathView } from '@/components/detail/data-path-view';
 import { STATUS_LABEL, STATUS_VAR, StatusIcon } from '@/components/graph/status';
 import styles from './execution.module.css';
 import { formatDuration, formatJson, formatTime } from './format';
 
-/** Everything known about one state: the panel a click (or Enter) on a node opens. */
-export function StatePanel({ state, onClose }: { state: StateReading | undefined; onClose: () => void }) {
+/**
+ * Everything known about one state: the panel a click (or Enter) on a node, a timeline
+ * bar or an event opens. `visit` picks one visit (a Map iteration, a loop); `dataPath`,
+ * for Tasks, replaces the plain input and output with how the data moved.
+ */
+export function StatePanel({
+  state,
+  visit: visitIndex,
+  dataPath,
+  onClose,
+}: {
+  state: StateReading | undefined;
+  visit?: number;
+  dataPath?: readonly DataStep[];
+  onClose: () => void;
+}) {
   if (!state) {
     return (
       <section className={`card ${styles.side}`} aria-label="State details" data-testid="state-panel">
@@ -13,8 +29,9 @@ export function StatePanel({ state, onClose }: { state: StateReading | undefined
       </section>
     );
   }
-  // The latest visit is the one people ask about ("why did it fail?").
-  const visit = state.visits.at(-1);
+  // Unless one is picked, the latest visit is the one people ask about ("why did it fail?").
+  const shown = visitIndex !== undefined && visitIndex < state.visits.length ? visitIndex : state.visits.length - 1;
+  const visit = state.visits[shown];
   return (
     <section className={`card ${styles.side}`} aria-labelledby="state-title" data-testid="state-panel">
       <div className={styles.sideHeader}>
@@ -41,6 +58,11 @@ export function StatePanel({ state, onClose }: { state: StateReading | undefined
           <>
             <dt>Visits</dt>
             <dd>{state.visits.length}</dd>
+            <dt>Showing</dt>
+            <dd data-testid="state-panel-visit">
+              visit {shown + 1}
+              {visit?.iteration !== undefined && ` (iteration ${visit.iteration})`}, {formatDuration(visit?.durationMs)}
+            </dd>
           </>
         )}
       </dl>
@@ -50,14 +72,23 @@ export function StatePanel({ state, onClose }: { state: StateReading | undefined
           {visit.cause && <pre className={styles.json}>{formatJson(visit.cause)}</pre>}
         </div>
       )}
-      <h3 className={`card__title ${styles.subTitle}`}>Input</h3>
-      <pre className={styles.json} data-testid="state-panel-input">
-        {formatJson(visit?.input)}
-      </pre>
-      <h3 className={`card__title ${styles.subTitle}`}>Output</h3>
-      <pre className={styles.json} data-testid="state-panel-output">
-        {formatJson(visit?.output)}
-      </pre>
+      {dataPath ? (
+        <>
+          <h3 className={`card__title ${styles.subTitle}`}>Data path</h3>
+          <DataPathView steps={dataPath} />
+        </>
+      ) : (
+        <>
+          <h3 className={`card__title ${styles.subTitle}`}>Input</h3>
+          <pre className={styles.json} data-testid="state-panel-input">
+            {formatJson(visit?.input)}
+          </pre>
+          <h3 className={`card__title ${styles.subTitle}`}>Output</h3>
+          <pre className={styles.json} data-testid="state-panel-output">
+            {formatJson(visit?.output)}
+          </pre>
+        </>
+      )}
     </section>
   );
 }

@@ -1,17 +1,17 @@
 'use client';
 
 import { Background, Controls, type NodeChange, ReactFlow } from '@xyflow/react';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LaidOutGraph } from '@/lib/asl/types';
 import type { ExecutionReading } from '@/lib/history/types';
 import styles from './graph.module.css';
 import { GroupStateNode, StateNode } from './state-node';
 import { toFlowEdges, toFlowNodes } from './to-flow';
 import type { SagaFlowNode } from './types';
+import { FIT_VIEW_OPTIONS, fittedViewport, type PaneSize, ZOOM } from './viewport';
 
 // Module scope: a new object per render would make React Flow remount every node.
 const nodeTypes = { state: StateNode, 'group-state': GroupStateNode };
-const fitViewOptions = { padding: 0.12, maxZoom: 1.1 };
 
 /**
  * The state machine as a graph, coloured by an execution reading when there is one.
@@ -32,37 +32,50 @@ export function FlowGraph({
   const nodes = useMemo(() => toFlowNodes(layout, reading, selectedId), [layout, reading, selectedId]);
   const edges = useMemo(() => toFlowEdges(layout, reading), [layout, reading]);
 
-  // Only selection is taken from React Flow's changes (click, Enter/Space, Escape).
+  // The pane is measured before React Flow mounts (a layout effect runs before paint), so
+  // its first frame is already fitted. React Flow reads the viewport only when it mounts.
+  const paneRef = useRef<HTMLDivElement>(null);
+  const [pane, setPane] = useState<PaneSize>();
+  useLayoutEffect(() => {
+    const el = paneRef.current;
+    if (el) setPane({ width: el.offsetWidth, height: el.offsetHeight });
+  }, []);
+  const initialViewport = useMemo(() => (pane ? fittedViewport(layout, pane) : undefined), [layout, pane]);
+
+  // Only selection is taken from React Flow's changes (click, Enter/Space, Escape). One
+  // batch may select a node and deselect the previous one in either order: a selection wins.
   const onNodesChange = useCallback(
     (changes: NodeChange<SagaFlowNode>[]) => {
-      for (const change of changes) {
-        if (change.type !== 'select') continue;
-        if (change.selected) onSelect?.(change.id);
-        else if (change.id === selectedId) onSelect?.(undefined);
-      }
+      const selects = changes.filter((c) => c.type === 'select');
+      const chosen = selects.find((c) => c.selected);
+      if (chosen) onSelect?.(chosen.id);
+      else if (selects.some((c) => c.id === selectedId)) onSelect?.(undefined);
     },
     [onSelect, selectedId],
   );
+  const onPaneClick = useCallback(() => onSelect?.(undefined), [onSelect]);
 
   return (
-    <div className={styles.canvas} data-testid="graph">
-      <ReactFlow<SagaFlowNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onPaneClick={() => onSelect?.(undefined)}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={Boolean(onSelect)}
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.2}
-        maxZoom={2}
-      >
-        <Background gap={24} size={1.5} />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+    <div className={styles.canvas} data-testid="graph" ref={paneRef}>
+      {pane && (
+        <ReactFlow<SagaFlowNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onPaneClick={onPaneClick}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={Boolean(onSelect)}
+          // A pane without size (a hidden tab) cannot be fitted yet: React Flow fits it once measured.
+          {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: FIT_VIEW_OPTIONS })}
+          minZoom={ZOOM.min}
+          maxZoom={ZOOM.max}
+        >
+          <Background gap={24} size={1.5} />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      )}
     </div>
   );
 }

@@ -1,11 +1,9 @@
 'use client';
 
 import { useMemo, useState, type DragEvent } from 'react';
-import { readExecution } from '@/lib/history/read-execution';
-import { FlowGraph } from '@/components/graph/flow-graph';
-import { GraphLegend } from '@/components/graph/legend';
+import { readExecutionDetail } from '@/lib/history/read-execution';
+import { ExecutionDetailView } from '@/components/detail/execution-detail';
 import { ExecutionHeader } from '@/components/execution/execution-header';
-import { StatePanel } from '@/components/execution/state-panel';
 import executionStyles from '@/components/execution/execution.module.css';
 import styles from './import.module.css';
 import { readImport, type ImportedHistory } from './read-files';
@@ -20,7 +18,8 @@ export function ImportView() {
   const [history, setHistory] = useState<ImportedHistory>();
   const [error, setError] = useState<string>();
   const [dragging, setDragging] = useState(false);
-  const [selected, setSelected] = useState<string>();
+  // Each file opened starts afresh: graph tab, nothing selected.
+  const [opened, setOpened] = useState(0);
 
   const load = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
@@ -29,8 +28,8 @@ export function ImportView() {
     // A bad file leaves whatever was open before in place.
     if (!result.ok) return setError(result.message);
     setError(undefined);
-    setSelected(undefined);
     setHistory(result.history);
+    setOpened((n) => n + 1);
   };
 
   const onDrop = (event: DragEvent<HTMLLabelElement>) => {
@@ -39,7 +38,7 @@ export function ImportView() {
     void load(event.dataTransfer.files);
   };
 
-  const reading = useMemo(() => history && readExecution(history.definition, history.events), [history]);
+  const detail = useMemo(() => history && readExecutionDetail(history.definition, history.events), [history]);
 
   return (
     <div className={executionStyles.page}>
@@ -76,23 +75,16 @@ export function ImportView() {
           </div>
         </div>
       )}
-      {history && reading && (
+      {history && detail && (
         <>
-          <ExecutionHeader name={history.name} reading={reading} live={ENDED} targetLabel={`File: ${history.fileName}`} />
-          <div className={executionStyles.body}>
-            <section className={`card ${executionStyles.graphCard}`} aria-label="Execution graph">
-              <div className={executionStyles.graphHeader}>
-                <h2 className="card__title">Graph</h2>
-                <GraphLegend />
-              </div>
-              <div className={executionStyles.graphBody}>
-                <FlowGraph layout={history.layout} reading={reading} selectedId={selected} onSelect={setSelected} />
-              </div>
-            </section>
-            <aside className={executionStyles.sidebar}>
-              <StatePanel state={selected ? reading.states[selected] : undefined} onClose={() => setSelected(undefined)} />
-            </aside>
-          </div>
+          <ExecutionHeader name={history.name} reading={detail.reading} live={ENDED} targetLabel={`File: ${history.fileName}`} />
+          <ExecutionDetailView
+            key={opened}
+            definition={history.definition}
+            layout={history.layout}
+            events={history.events}
+            detail={detail}
+          />
         </>
       )}
     </div>

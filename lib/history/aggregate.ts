@@ -25,7 +25,11 @@ export function toStateVisit(v: Visit): StateVisit {
     enteredAt: v.enteredAt,
     exitedAt: v.open ? undefined : v.exitedAt,
     durationMs: v.open ? undefined : duration(v.enteredAt, v.exitedAt),
+    // The tracker is thrown away after reading, so its tries can be handed out as they are.
+    ...(v.tries.length > 0 ? { tries: v.tries } : {}),
     input: v.input,
+    parameters: v.parameters,
+    result: v.result,
     output: v.output,
     error: v.error,
     cause: v.cause,

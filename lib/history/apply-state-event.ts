@@ -11,14 +11,17 @@ import {
   stateNameOf,
 } from './event-details';
 import type { EventMeaning } from './event-kinds';
-import { newThread, type Ctx, type Tracker, type Visit } from './tracker';
+import { endTry, newThread, type Ctx, type Tracker, type Visit } from './tracker';
 import type { HistoryEvent } from './types';
-import { asIndex, asString } from './values';
+import { asIndex, asString, parsePayload } from './values';
 
 type At = number | undefined;
 
 function startTry(t: Tracker, v: Visit, at: At) {
   v.starts += 1;
+  // A try nothing ended (a lost failure event) is over once the next one starts.
+  endTry(v, 'FAILED', at);
+  v.tries.push({ startedAt: at, outcome: 'RUNNING' });
   if (v.starts === 1) return;
   // A retry: what the previous try left running inside is over, and its failure is no longer final.
   for (const thread of v.children.values()) t.closeThread(thread, 'cut', at);
@@ -28,11 +31,12 @@ function startTry(t: Tracker, v: Visit, at: At) {
   v.failedChild = false;
 }
 
-function fail(v: Visit, event: HistoryEvent) {
+function fail(v: Visit, event: HistoryEvent, at: At) {
   const { error, cause } = errorOf(event);
   v.pending = true;
   v.error = error ?? v.error;
   v.cause = cause ?? v.cause;
+  endTry(v, 'FAILED', at, error);
 }
 
 /** Map iteration events name the Map and carry the iteration index. */
@@ -95,26 +99,36 @@ export function applyStateEvent(
     : t.container(ctx, container);
   if (!v) return ctx;
   switch (kind) {
-    case 'attempt':
+    case 'attempt': {
       startTry(t, v, at);
+      // The call as resolved: Parameters/Arguments applied to the input (lambda:invoke, SDK and Activity alike).
+      const details = detailsOf(event);
+      v.parameters = parsePayload(details?.parameters ?? details?.input);
       break;
+    }
     case 'container-started':
       startTry(t, v, at);
       if (isMapStateStartedEvent(event)) v.itemCount = asIndex(event.mapStateStartedEventDetails.length);
       break;
     case 'attempt-failed':
       startTry(t, v, at);
-      fail(v, event);
+      fail(v, event, at);
       break;
     case 'failed':
     case 'evaluation-failed':
     case 'container-failed':
-      fail(v, event);
+      fail(v, event, at);
       break;
     case 'succeeded':
+      v.result = parsePayload(detailsOf(event)?.output);
+      v.pending = false;
+      v.failedChild = false;
+      endTry(v, 'SUCCEEDED', at);
+      break;
     case 'container-succeeded':
       v.pending = false;
       v.failedChild = false;
+      endTry(v, 'SUCCEEDED', at);
       break;
     case 'aborted':
     case 'container-aborted':

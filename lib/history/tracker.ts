@@ -5,7 +5,7 @@
  * AWS always sets; when it is missing or masked, through the latest open visit.
  */
 import type { GraphNode } from '../asl/types';
-import type { StateStatus } from './types';
+import type { StateStatus, TryOutcome, TryReading } from './types';
 
 export interface Thread {
   /** the Parallel/Map visit this branch or iteration belongs to; none at top level */
@@ -36,6 +36,10 @@ export interface Visit {
   failedChild: boolean;
   /** tries started (Scheduled events, container Started events) */
   starts: number;
+  /** the same tries with their times; the last one may still be running */
+  tries: TryReading[];
+  parameters?: unknown;
+  result?: unknown;
   children: Map<number, Thread>;
   lastChild?: Thread;
   mapRunArn?: string;
@@ -64,6 +68,25 @@ export function newThread(owner?: Visit, key?: number): Thread {
 export const isContainer = (v: Visit, type?: 'Parallel' | 'Map'): boolean =>
   type === undefined ? v.node?.type === 'Parallel' || v.node?.type === 'Map' : v.node?.type === type;
 
+/** Ends the visit's running try, if it has one (a failure event may come from a state that makes no tries). */
+export function endTry(v: Visit, outcome: Exclude<TryOutcome, 'RUNNING'>, at: number | undefined, error?: string) {
+  const last = v.tries.at(-1);
+  if (last?.outcome !== 'RUNNING') return;
+  last.outcome = outcome;
+  last.endedAt = at;
+  if (error !== undefined) last.error = error;
+}
+
+/** What a try still running when its visit ends became. */
+const TRY_END: Record<StateStatus, Exclude<TryOutcome, 'RUNNING'>> = {
+  NOT_RUN: 'ABORTED',
+  RUNNING: 'ABORTED',
+  SUCCEEDED: 'SUCCEEDED',
+  CAUGHT: 'FAILED',
+  FAILED: 'FAILED',
+  ABORTED: 'ABORTED',
+};
+
 /** AWS caps a history at 25,000 events; redrives add more. Ids past this are not remembered. */
 const MAX_EVENT_ID = 1_000_000;
 
@@ -90,7 +113,7 @@ export class Tracker {
   openVisit(name: string, node: GraphNode | undefined, thread: Thread, at: number | undefined): Visit {
     const visit = {
       name, node, thread, epoch: this.epoch, open: true, status: 'RUNNING', pending: false,
-      failedChild: false, starts: 0, children: new Map(), enteredAt: at,
+      failedChild: false, starts: 0, tries: [] as TryReading[], children: new Map(), enteredAt: at,
     } as Visit;
     visit.ctx = { thread, visit };
     this.visits.push(visit);
@@ -111,6 +134,7 @@ export class Tracker {
     visit.open = false;
     visit.status = status;
     visit.exitedAt = at;
+    endTry(visit, TRY_END[status], at);
     this.open.delete(visit);
     const same = this.openByName.get(visit.name);
     if (same) same.splice(same.indexOf(visit), 1);

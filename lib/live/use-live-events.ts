@@ -6,7 +6,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { mergeEvents } from '../sfn/reshape';
-import { type ExecutionEvent, isTerminalEvent } from '../sfn/types';
+import { type ExecutionEvent, hasEnded } from '../sfn/types';
 import { type EventsMessage, type LiveStatus, SSE_EVENTS } from './status';
 
 export const executionEventsKey = (executionArn: string) => ['execution-events', executionArn] as const;
@@ -31,7 +31,8 @@ export function useLiveEvents(options: {
     initialData: initialEvents,
     staleTime: Number.POSITIVE_INFINITY,
   });
-  const finished = events.some(isTerminalEvent);
+  // A redrive reopens an ended execution: then the stream must start again.
+  const finished = hasEnded(events);
   const [status, setStatus] = useState<LiveStatus>(finished ? { state: 'ended' } : { state: 'connecting' });
   // The stream outlives renders; it must call the latest callback, not the first one.
   const onBatchRef = useRef(onBatch);

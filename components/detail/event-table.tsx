@@ -1,0 +1,204 @@
+'use client';
+
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import {
+  AWS_HISTORY_LIMIT,
+  EVENT_FILTERS,
+  type EventFilter,
+  eventSummary,
+  filterEvents,
+  historySize,
+  isFailureEvent,
+} from '@/lib/history/event-table';
+import type { EventPlace } from '@/lib/history/read-execution';
+import type { ExecutionReading, HistoryEvent, StateRole } from '@/lib/history/types';
+import { toEpochMs } from '@/lib/history/values';
+import { formatTime } from '@/components/execution/format';
+import styles from './detail.module.css';
+import type { Selection } from './selection';
+
+const ROW_HEIGHT = 32;
+
+const FILTER_LABEL: Record<EventFilter, string> = {
+  all: 'All',
+  failures: 'Failures only',
+  compensation: 'Compensation only',
+};
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+function LimitNote({ total }: { total: number }) {
+  const size = historySize(total);
+  if (size === 'ok') return null;
+  return (
+    <p className={styles.limitWarning} role="note" data-testid="event-limit-warning" data-size={size}>
+      {size === 'at-limit'
+        ? `At AWS's limit of ${count(AWS_HISTORY_LIMIT)} events: an execution that needs more fails. Split the work (a distributed Map or child executions).`
+        : `Close to AWS's limit of ${count(AWS_HISTORY_LIMIT)} events per execution: past it, the execution fails.`}
+    </p>
+  );
+}
+
+/**
+ * Every history event, windowed: only the rows on screen are in the DOM, so 25,000
+ * events scroll smoothly. Filters keep failures or the compensation path's events.
+ */
+export function EventTable({
+  events,
+  places,
+  reading,
+  selected,
+  onSelect,
+}: {
+  events: readonly HistoryEvent[];
+  places: ReadonlyArray<EventPlace | undefined>;
+  reading: ExecutionReading;
+  selected: Selection | undefined;
+  onSelect: (selection: Selection) => void;
+}) {
+  const [filter, setFilter] = useState<EventFilter>('all');
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const lists = useMemo(() => {
+    const roleOf = (state: string) => reading.states[state]?.role;
+    return {
+      all: filterEvents(events, places, roleOf, 'all'),
+      failures: filterEvents(events, places, roleOf, 'failures'),
+      compensation: filterEvents(events, places, roleOf, 'compensation'),
+    } satisfies Record<EventFilter, number[]>;
+  }, [events, places, reading]);
+  const rows = lists[filter];
+  const startedAt = reading.startedAt ?? toEpochMs(events[0]?.timestamp);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  return (
+    <div className={styles.events} data-testid="event-table">
+      <div className={styles.toolbar}>
+        <div className={styles.segmented} role="group" aria-label="Show events">
+          {EVENT_FILTERS.map((f) => (
+            <button
+              key={f}
+              type="button"
+              aria-pressed={filter === f}
+              className={styles.segment}
+              data-testid={`event-filter-${f}`}
+              onClick={() => {
+                setFilter(f);
+                scrollRef.current?.scrollTo({ top: 0 });
+              }}
+            >
+              {FILTER_LABEL[f]} <span className={styles.segmentCount}>{count(lists[f].length)}</span>
+            </button>
+          ))}
+        </div>
+        <p className={styles.eventCount} data-testid="event-table-count" data-count={events.length}>
+          {count(events.length)} of {count(AWS_HISTORY_LIMIT)} events
+        </p>
+      </div>
+      <LimitNote total={events.length} />
+      <div className={styles.table} role="table" aria-label="History events" aria-rowcount={rows.length + 1}>
+        <div role="rowgroup" className={styles.tableHead}>
+          <div role="row" className={styles.eventRow} aria-rowindex={1}>
+            <span role="columnheader">ID</span>
+            <span role="columnheader">Type</span>
+            <span role="columnheader">State</span>
+            <span role="columnheader">Time (since start)</span>
+            <span role="columnheader">Detail</span>
+          </div>
+        </div>
+        {rows.length === 0 && (
+          <p className={styles.empty} data-testid="event-table-empty">
+            No {filter === 'failures' ? 'failure' : 'compensation'} events in this execution.
+          </p>
+        )}
+        {/* Focusable, so the arrow keys and Page Up/Down scroll it. */}
+        <div ref={scrollRef} className={styles.tableScroll} role="rowgroup" tabIndex={0} data-testid="event-scroll">
+          <div className={styles.tableInner} style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const position = rows[item.index] as number;
+              const place = places[position];
+              return (
+                <EventRow
+                  key={item.key}
+                  event={events[position] as HistoryEvent}
+                  place={place}
+                  role={place && reading.states[place.state]?.role}
+                  rowIndex={item.index + 2}
+                  top={item.start}
+                  startedAt={startedAt}
+                  selected={place !== undefined && place.state === selected?.state}
+                  onSelect={onSelect}
+                />
+              );
+            })}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function EventRow({
+  event,
+  place,
+  role,
+  rowIndex,
+  top,
+  startedAt,
+  selected,
+  onSelect,
+}: {
+  event: HistoryEvent;
+  place: EventPlace | undefined;
+  role: StateRole | undefined;
+  rowIndex: number;
+  top: number;
+  startedAt: number | undefined;
+  selected: boolean;
+  onSelect: (selection: Selection) => void;
+}) {
+  const at = toEpochMs(event.timestamp);
+  const failure = isFailureEvent(event.type);
+  return (
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      className={styles.eventRow}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      data-testid="event-row"
+      data-type={event.type}
+      data-failure={failure || undefined}
+      data-role={role}
+      data-selected={selected || undefined}
+    >
+      <span role="cell" className={styles.num}>
+        {event.id}
+      </span>
+      <span role="cell" className={styles.eventType}>
+        {failure && <span aria-hidden="true">✕ </span>}
+        {event.type}
+      </span>
+      <span role="cell">
+        {place ? (
+          <button type="button" className={styles.linkButton} onClick={() => onSelect(place)}>
+            {place.state}
+          </button>
+        ) : (
+          '—'
+        )}
+      </span>
+      <span role="cell" className={styles.num}>
+        {formatTime(at)}
+        {at !== undefined && startedAt !== undefined && <span className={styles.offset}> +{count(at - startedAt)} ms</span>}
+      </span>
+      <span role="cell" className={styles.detailCell}>
+        {eventSummary(event)}
+      </span>
+    </div>
+  );
+}

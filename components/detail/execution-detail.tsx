@@ -1,0 +1,103 @@
+'use client';
+
+import { useMemo, useState, type ReactNode } from 'react';
+import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
+import { dataPathOf } from '@/lib/history/data-path';
+import type { ExecutionDetail } from '@/lib/history/read-execution';
+import type { HistoryEvent } from '@/lib/history/types';
+import { toEpochMs } from '@/lib/history/values';
+import executionStyles from '@/components/execution/execution.module.css';
+import { StatePanel } from '@/components/execution/state-panel';
+import { FlowGraph } from '@/components/graph/flow-graph';
+import { GraphLegend } from '@/components/graph/legend';
+import styles from './detail.module.css';
+import { DetailTabs, panelId, tabId, type DetailTab } from './detail-tabs';
+import { EventTable } from './event-table';
+import { InputOutput } from './input-output';
+import type { Selection } from './selection';
+import { TimelineView } from './timeline-view';
+
+export type ExecutionDetailProps = {
+  definition: AslDefinition;
+  layout: LaidOutGraph;
+  events: readonly HistoryEvent[];
+  detail: ExecutionDetail;
+  /** panels shown above the state panel (the live page's order data) */
+  aside?: ReactNode;
+};
+
+/**
+ * Graph, timeline, events and input/output of one execution, in tabs beside the state
+ * panel. Shared by the live execution page and the import page. A tab is mounted the
+ * first time it is opened and then kept, so its scroll position and filter survive.
+ */
+export function ExecutionDetailView({ definition, layout, events, detail, aside }: ExecutionDetailProps) {
+  const { reading, places } = detail;
+  const [tab, setTab] = useState<DetailTab>('graph');
+  const [opened, setOpened] = useState<ReadonlySet<DetailTab>>(() => new Set(['graph']));
+  const [selection, setSelection] = useState<Selection>();
+  const until = useMemo(() => toEpochMs(events.at(-1)?.timestamp), [events]);
+  const state = selection ? reading.states[selection.state] : undefined;
+  const dataPath = useMemo(
+    () => (state ? dataPathOf(definition, state, selection?.visit) : undefined),
+    [definition, state, selection?.visit],
+  );
+
+  const open = (next: DetailTab) => {
+    setTab(next);
+    setOpened((seen) => (seen.has(next) ? seen : new Set([...seen, next])));
+  };
+
+  const panel = (id: DetailTab, content: ReactNode) =>
+    opened.has(id) && (
+      <div
+        role="tabpanel"
+        id={panelId(id)}
+        aria-labelledby={tabId(id)}
+        hidden={tab !== id}
+        className={styles.panel}
+        data-testid={`panel-${id}`}
+        // The graph and the scrolling lists take focus themselves.
+        tabIndex={id === 'io' ? 0 : undefined}
+      >
+        {content}
+      </div>
+    );
+
+  return (
+    <div className={executionStyles.body}>
+      <section className={`card ${executionStyles.graphCard}`} aria-label="Execution details">
+        <div className={executionStyles.graphHeader}>
+          <DetailTabs active={tab} onChange={open} />
+          {tab === 'graph' && <GraphLegend />}
+        </div>
+        <div className={executionStyles.graphBody}>
+          {panel(
+            'graph',
+            <FlowGraph
+              layout={layout}
+              reading={reading}
+              selectedId={selection?.state}
+              onSelect={(name) => setSelection(name ? { state: name } : undefined)}
+            />,
+          )}
+          {panel('timeline', <TimelineView reading={reading} until={until} selected={selection} onSelect={setSelection} />)}
+          {panel(
+            'events',
+            <EventTable events={events} places={places} reading={reading} selected={selection} onSelect={setSelection} />,
+          )}
+          {panel('io', <InputOutput reading={reading} />)}
+        </div>
+      </section>
+      <aside className={executionStyles.sidebar}>
+        {aside}
+        <StatePanel
+          state={state}
+          visit={selection?.visit}
+          dataPath={dataPath}
+          onClose={() => setSelection(undefined)}
+        />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * The fitted viewport of a laid-out graph, computed before React Flow mounts. With it as
+ * `defaultViewport`, the first frame is already the final view: React Flow's `fitView`
+ * instead waits for its own measuring pass, draws a frame at zoom 1 and then moves.
+ */
+import { getViewportForBounds, type Viewport } from '@xyflow/react';
+import type { LaidOutGraph } from '@/lib/asl/types';
+
+/** The zoom range of the canvas, and how a fitted view sits in it (React Flow's fitView options). */
+export const ZOOM = { min: 0.2, max: 2 } as const;
+export const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.1 } as const;
+
+export type PaneSize = { width: number; height: number };
+
+/**
+ * What React Flow's fitView would choose: the top-level nodes' bounding box (nested
+ * nodes lie inside their groups) centred in the pane. Undefined when there is nothing to
+ * fit or the pane has no size yet (a hidden tab), so the caller can leave it to fitView.
+ */
+export function fittedViewport(layout: LaidOutGraph, pane: PaneSize): Viewport | undefined {
+  if (pane.width <= 0 || pane.height <= 0) return undefined;
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const node of layout.nodes) {
+    if (node.parentId !== undefined) continue;
+    left = Math.min(left, node.x);
+    top = Math.min(top, node.y);
+    right = Math.max(right, node.x + node.width);
+    bottom = Math.max(bottom, node.y + node.height);
+  }
+  if (!(right > left && bottom > top)) return undefined;
+  const bounds = { x: left, y: top, width: right - left, height: bottom - top };
+  return getViewportForBounds(bounds, pane.width, pane.height, ZOOM.min, FIT_VIEW_OPTIONS.maxZoom, FIT_VIEW_OPTIONS.padding);
+}
