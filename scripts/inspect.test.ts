@@ -6,12 +6,13 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixtures } from '../lib/history/fixtures';
+import { loadEngineFixtures, loadFixtures } from '../lib/history/fixtures';
 import { parseArgs, runInspect, UsageError } from './inspect-run';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '..');
 const fixtures = loadFixtures();
+const engineFixtures = loadEngineFixtures();
 const dir = mkdtempSync(path.join(tmpdir(), 'inspect-test-'));
 const bundle = path.join(dir, 'inspect.mjs');
 const file = (name: string, content: unknown) => {
@@ -34,6 +35,7 @@ async function spawnCli(cmd: string, args: string[]) {
 /** What `expected` says, in the CLI's shape: attempts only above 1. */
 const expectedOutput = (f: (typeof fixtures)[number]) => ({
   executionStatus: f.expected.executionStatus,
+  ...(f.expected.sagaOutcome ? { sagaOutcome: f.expected.sagaOutcome } : {}),
   states: f.expected.states,
 });
 
@@ -43,8 +45,8 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('inspect CLI over the recorded AWS histories', () => {
-  it.concurrent.each(fixtures.map((f) => [f.file, f] as const))('%s prints the expected reading', async (_file, fixture) => {
+describe('inspect CLI over the recorded AWS and local engine histories', () => {
+  it.concurrent.each([...fixtures, ...engineFixtures].map((f) => [f.file, f] as const))('%s prints the expected reading', async (_file, fixture) => {
     const { code, stdout, stderr } = await spawnCli(process.execPath, [bundle, fixture.path]);
     expect(stderr).toBe('');
     expect(code).toBe(0);

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, type ReactNode, useContext } from 'react';
-import type { GraphBounds } from './graph-bounds';
+import type { GraphBounds } from '@/lib/asl/bounds';
 
 /**
  * The execution on screen, for the header's actions: which one to act on and the extent

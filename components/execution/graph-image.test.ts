@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphBounds } from './graph-bounds';
+import { graphBounds } from '@/lib/asl/bounds';
 import { imageFrame } from './graph-image';
 
 const node = (id: string, x: number, y: number, parentId?: string) => ({

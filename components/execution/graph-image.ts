@@ -7,7 +7,7 @@
  */
 import { getViewportForBounds, type Viewport } from '@xyflow/react';
 import { toPng, toSvg } from 'html-to-image';
-import type { GraphBounds } from './graph-bounds';
+import type { GraphBounds } from '@/lib/asl/bounds';
 
 export type ImageFormat = 'svg' | 'png';
 

@@ -6,8 +6,8 @@ import type { LaidOutGraph } from '@/lib/asl/types';
 import type { ExecutionReading } from '@/lib/history/types';
 import styles from './graph.module.css';
 import { GroupStateNode, StateNode } from './state-node';
-import { toFlowEdges, toFlowNodes } from './to-flow';
-import type { SagaFlowNode } from './types';
+import { keepUnchanged, toFlowEdges, toFlowNodes } from './to-flow';
+import type { SagaFlowEdge, SagaFlowNode } from './types';
 import { FIT_VIEW_OPTIONS, fittedViewport, type PaneSize, ZOOM } from './viewport';
 
 // Module scope: a new object per render would make React Flow remount every node.
@@ -29,8 +29,13 @@ export function FlowGraph({
   selectedId?: string;
   onSelect?: (stateName: string | undefined) => void;
 }) {
-  const nodes = useMemo(() => toFlowNodes(layout, reading, selectedId), [layout, reading, selectedId]);
-  const edges = useMemo(() => toFlowEdges(layout, reading), [layout, reading]);
+  // What was last drawn, so a new reading or selection keeps every untouched node's object.
+  const drawn = useRef<{ nodes?: SagaFlowNode[]; edges?: SagaFlowEdge[] }>({});
+  const nodes = useMemo(() => keepUnchanged(drawn.current.nodes, toFlowNodes(layout, reading, selectedId)), [layout, reading, selectedId]);
+  const edges = useMemo(() => keepUnchanged(drawn.current.edges, toFlowEdges(layout, reading)), [layout, reading]);
+  useLayoutEffect(() => {
+    drawn.current = { nodes, edges };
+  }, [nodes, edges]);
 
   // The pane is measured before React Flow mounts (a layout effect runs before paint), so
   // its first frame is already fitted. React Flow reads the viewport only when it mounts.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LaidOutGraph } from '@/lib/asl/types';
 import type { ExecutionReading } from '@/lib/history/types';
-import { toFlowEdges, toFlowNodes } from './to-flow';
+import { keepUnchanged, toFlowEdges, toFlowNodes } from './to-flow';
 
 const node = (id: string, extra: Partial<LaidOutGraph['nodes'][number]> = {}) => ({
   id,
@@ -59,5 +59,24 @@ describe('toFlowEdges', () => {
     expect(catchEdge?.data).toMatchObject({ ran: true, role: 'compensation' });
     expect(nextEdge?.style?.strokeDasharray).toBeUndefined();
     expect(Number(catchEdge?.style?.strokeWidth)).toBeGreaterThan(Number(nextEdge?.style?.strokeWidth));
+  });
+});
+
+describe('keepUnchanged', () => {
+  it('keeps the drawn object of every state a new reading did not touch', () => {
+    const before = toFlowNodes(layout, reading, undefined);
+    const payRetried = { ...reading, states: { ...reading.states, Pay: { ...reading.states.Pay, attempts: 4 } } };
+    const after = keepUnchanged(before, toFlowNodes(layout, payRetried, undefined));
+    expect(after).not.toBe(before);
+    expect(after.filter((n, i) => n !== before[i]).map((n) => n.id)).toEqual(['Pay']);
+    expect(after.find((n) => n.id === 'Pay')?.data.attempts).toBe(4);
+  });
+
+  it('keeps the whole list when nothing changed, and takes new or removed items as they are', () => {
+    const edges = toFlowEdges(layout, reading);
+    expect(keepUnchanged(edges, toFlowEdges(layout, reading))).toBe(edges);
+    const fewer = toFlowEdges({ ...layout, edges: layout.edges.slice(1) }, reading);
+    expect(keepUnchanged(edges, fewer)).toEqual(fewer);
+    expect(keepUnchanged(undefined, fewer)).toBe(fewer);
   });
 });

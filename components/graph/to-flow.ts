@@ -17,6 +17,30 @@ export const LAYOUT_OPTIONS = {
   groupHeader: 72,
 } as const;
 
+/** Plain data (what toFlowNodes/toFlowEdges build) compared by value. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/**
+ * `next`, with last render's object kept for every node or edge whose content did not
+ * change (and last render's list when none did). React Flow compares by identity, so a
+ * live event or a click then re-renders only the states it touched, not all of them.
+ */
+export function keepUnchanged<T extends { id: string }>(previous: T[] | undefined, next: T[]): T[] {
+  if (!previous) return next;
+  const byId = new Map(previous.map((item) => [item.id, item]));
+  const kept = next.map((item) => {
+    const old = byId.get(item.id);
+    return old !== undefined && sameValue(old, item) ? old : item;
+  });
+  return kept.length === previous.length && kept.every((item, i) => item === previous[i]) ? previous : kept;
+}
+
 /** The catch-all says nothing the dashed compensation style does not already say. */
 const edgeLabel = (label: string | undefined) => (label === 'States.ALL' ? undefined : label);
 

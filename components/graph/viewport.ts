@@ -4,6 +4,7 @@
  * instead waits for its own measuring pass, draws a frame at zoom 1 and then moves.
  */
 import { getViewportForBounds, type Viewport } from '@xyflow/react';
+import { graphBounds } from '@/lib/asl/bounds';
 import type { LaidOutGraph } from '@/lib/asl/types';
 
 /** The zoom range of the canvas, and how a fitted view sits in it (React Flow's fitView options). */
@@ -19,18 +20,7 @@ export type PaneSize = { width: number; height: number };
  */
 export function fittedViewport(layout: LaidOutGraph, pane: PaneSize): Viewport | undefined {
   if (pane.width <= 0 || pane.height <= 0) return undefined;
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  for (const node of layout.nodes) {
-    if (node.parentId !== undefined) continue;
-    left = Math.min(left, node.x);
-    top = Math.min(top, node.y);
-    right = Math.max(right, node.x + node.width);
-    bottom = Math.max(bottom, node.y + node.height);
-  }
-  if (!(right > left && bottom > top)) return undefined;
-  const bounds = { x: left, y: top, width: right - left, height: bottom - top };
+  const bounds = graphBounds(layout);
+  if (!(bounds.width > 0 && bounds.height > 0)) return undefined;
   return getViewportForBounds(bounds, pane.width, pane.height, ZOOM.min, FIT_VIEW_OPTIONS.maxZoom, FIT_VIEW_OPTIONS.padding);
 }

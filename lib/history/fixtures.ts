@@ -1,13 +1,15 @@
 /**
- * The recorded AWS histories (../shared/fixtures/aws-histories, next to the repo): the
- * ground truth for the reader. Test-only helper; fails loudly when the folder is missing,
- * because a silently skipped ground truth is worse than a red test.
+ * Recorded histories, the ground truth for the reader: the AWS recordings
+ * (../shared/fixtures/aws-histories, next to the repo) and the local engine's, one per
+ * saga outcome (./fixtures/engine, written by `npm run record-fixtures`), in one format.
+ * Test-only helper; fails loudly when a folder is missing, because a silently skipped
+ * ground truth is worse than a red test.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AslDefinition } from '../asl/types';
-import type { ExecutionStatus, HistoryEvent, StateStatus } from './types';
+import type { ExecutionStatus, HistoryEvent, SagaOutcome, StateStatus } from './types';
 
 export interface Fixture {
   file: string;
@@ -16,22 +18,27 @@ export interface Fixture {
   events: HistoryEvent[];
   expected: {
     executionStatus: ExecutionStatus;
+    /** given by the engine recordings, which exist to cover every outcome */
+    sagaOutcome?: SagaOutcome;
     states: Record<string, { status: StateStatus; attempts?: number }>;
   };
 }
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const FIXTURES_DIR = path.resolve(repoRoot, '..', 'shared', 'fixtures', 'aws-histories');
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const FIXTURES_DIR = path.resolve(here, '..', '..', '..', 'shared', 'fixtures', 'aws-histories');
+export const ENGINE_FIXTURES_DIR = path.join(here, 'fixtures', 'engine');
 
-export function loadFixtures(): Fixture[] {
-  if (!existsSync(FIXTURES_DIR)) {
-    throw new Error(`AWS history fixtures not found at ${FIXTURES_DIR}: they are the reader's ground truth`);
+export function loadFixtures(dir = FIXTURES_DIR): Fixture[] {
+  if (!existsSync(dir)) {
+    throw new Error(`History fixtures not found at ${dir}: they are the reader's ground truth`);
   }
-  return readdirSync(FIXTURES_DIR)
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((file) => {
-      const full = path.join(FIXTURES_DIR, file);
+      const full = path.join(dir, file);
       return { file, path: full, ...(JSON.parse(readFileSync(full, 'utf8')) as Omit<Fixture, 'file' | 'path'>) };
     });
 }
+
+export const loadEngineFixtures = (): Fixture[] => loadFixtures(ENGINE_FIXTURES_DIR);

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ExecutionTargetProvider } from '@/components/execution/execution-target';
 import { ExecutionView } from '@/components/execution/execution-view';
-import { graphBounds } from '@/components/execution/graph-bounds';
+import { graphBounds } from '@/lib/asl/bounds';
 import { loadExecution } from '@/components/execution/load';
 import { ErrorBanner } from '@/components/ui/banner';
 import { attempt, targetLabel } from '@/lib/sfn';

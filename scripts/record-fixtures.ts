@@ -1,0 +1,132 @@
+/**
+ * `npm run record-fixtures`: runs the saga on a throwaway local engine (in-process, free
+ * port, temporary data) once per saga outcome, reads each history through
+ * @aws-sdk/client-sfn as any client would, and writes one fixture per run into
+ * lib/history/fixtures/engine/ in the format of ../shared/fixtures/aws-histories.
+ * A run that does not end as its scenario says is an error, and nothing is written.
+ */
+import {
+  DescribeExecutionCommand,
+  DescribeStateMachineCommand,
+  GetExecutionHistoryCommand,
+  type HistoryEvent,
+  type SFNClient,
+  StartExecutionCommand,
+  StopExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startTestEngine } from '../backend/engine/test-engine';
+import { waitForEnd } from '../backend/engine/test-waits';
+import { flattenDefinition } from '../lib/asl/flatten';
+import type { AslDefinition } from '../lib/asl/types';
+import { ENGINE_FIXTURES_DIR } from '../lib/history/fixtures';
+import { ENGINE_SCENARIOS, type EngineScenario } from './engine-scenarios';
+
+const CONVENTIONS = {
+  recording: 'GetExecutionHistory pages of the local engine (backend/engine) read through @aws-sdk/client-sfn, unaltered apart from JSON serialisation',
+  timestamp: "each timestamp is the SDK's Date written by JSON.stringify (ISO 8601); the API itself sends epoch seconds",
+  jsonStrings: 'inputs, outputs, causes are the JSON strings the API returns, not parsed as in the AWS recordings',
+  ids: 'ARNs are the local engine\'s (account 000000000000, us-east-1); execution names are the fixture names',
+  cut: 'a RUNNING fixture is the history as read while its step ran; the execution was stopped afterwards, which it does not show',
+};
+
+class RecordingError extends Error {
+  override name = 'RecordingError';
+}
+
+/** Every page of GetExecutionHistory, as a client reads a long history. */
+async function fullHistory(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
+  const events: HistoryEvent[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 100, nextToken }));
+    events.push(...(page.events ?? []));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return events;
+}
+
+/** Polls the history until `step` is entered and its Lambda call has started (and not ended). */
+async function waitUntilRunning(sfn: SFNClient, executionArn: string, step: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const events = await fullHistory(sfn, executionArn);
+    const entered = events.findLastIndex((e) => e.stateEnteredEventDetails?.name === step);
+    if (entered >= 0 && events.at(-1)?.type === 'LambdaFunctionStarted') return;
+    await sleep(20);
+  }
+  throw new RecordingError(`${step} never started running in ${executionArn}`);
+}
+
+async function record(sfn: SFNClient, stateMachineArn: string, scenario: EngineScenario): Promise<HistoryEvent[]> {
+  const { executionArn } = await sfn.send(
+    new StartExecutionCommand({ stateMachineArn, name: scenario.name, input: JSON.stringify(scenario.input) }),
+  );
+  if (!executionArn) throw new RecordingError(`StartExecution gave no ARN for ${scenario.name}`);
+  const { ending } = scenario;
+  if (ending.kind === 'end') await waitForEnd(sfn, executionArn);
+  else {
+    await waitUntilRunning(sfn, executionArn, ending.step);
+    if (ending.kind === 'cut') {
+      const events = await fullHistory(sfn, executionArn);
+      const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+      await sfn.send(new StopExecutionCommand({ executionArn }));
+      if (status !== 'RUNNING' || events.at(-1)?.type !== 'LambdaFunctionStarted') {
+        throw new RecordingError(`${scenario.name}: ${ending.step} finished before its history was read`);
+      }
+      return events;
+    }
+    await sfn.send(new StopExecutionCommand({ executionArn }));
+  }
+  const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+  if (status !== scenario.expected.executionStatus) {
+    throw new RecordingError(`${scenario.name} ended ${status}, not ${scenario.expected.executionStatus}`);
+  }
+  return fullHistory(sfn, executionArn);
+}
+
+function fixture(scenario: EngineScenario, definition: AslDefinition, events: HistoryEvent[]) {
+  const { executionStatus, sagaOutcome, entered } = scenario.expected;
+  const states = Object.fromEntries(flattenDefinition(definition).map(({ name }) => [name, entered[name] ?? { status: 'NOT_RUN' }]));
+  return {
+    name: scenario.name,
+    source: 'local engine (backend/engine), order saga; recorded by `npm run record-fixtures` (scripts/record-fixtures.ts)',
+    features: scenario.features,
+    definition,
+    input: scenario.input,
+    events,
+    executionStatus,
+    conventions: CONVENTIONS,
+    expected: { executionStatus, sagaOutcome, states },
+  };
+}
+
+async function main(): Promise<void> {
+  const t = await startTestEngine({ saga: true });
+  try {
+    const stateMachineArn = t.engine.saga?.stateMachineArn;
+    if (!stateMachineArn) throw new RecordingError('the engine deployed no saga');
+    const described = await t.sfn.send(new DescribeStateMachineCommand({ stateMachineArn }));
+    const definition = JSON.parse(described.definition ?? '{}') as AslDefinition;
+    // One at a time: the stopped and cut runs depend on a step still running when looked at.
+    const recorded: Array<{ scenario: EngineScenario; events: HistoryEvent[] }> = [];
+    for (const scenario of ENGINE_SCENARIOS) recorded.push({ scenario, events: await record(t.sfn, stateMachineArn, scenario) });
+    // Only now, with every run as expected, is the folder's old set replaced.
+    mkdirSync(ENGINE_FIXTURES_DIR, { recursive: true });
+    for (const old of readdirSync(ENGINE_FIXTURES_DIR).filter((f) => f.endsWith('.json'))) rmSync(path.join(ENGINE_FIXTURES_DIR, old));
+    for (const { scenario, events } of recorded) {
+      const file = path.join(ENGINE_FIXTURES_DIR, `${scenario.name}.json`);
+      writeFileSync(file, `${JSON.stringify(fixture(scenario, definition, events), null, 2)}\n`);
+      console.log(`${path.relative(process.cwd(), file)}: ${events.length} events, ${scenario.expected.sagaOutcome}`);
+    }
+  } finally {
+    await t.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`record-fixtures: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
