@@ -29,7 +29,7 @@ test('Stop asks first, then the live view shows the execution ABORTED', async ({
 });
 
 test('a stopped execution, redriven, runs on from where it stopped while the page watches', async ({ page }) => {
-  const name = await startSaga({ latencyMs: 1_500 });
+  const name = await startSaga({ latencyMs: 4_000 });
   const actions = new ExecutionActions(page);
   const execution = new ExecutionPage(page);
   await actions.open(name);
