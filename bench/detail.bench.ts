@@ -9,7 +9,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import {
+  CreateStateMachineCommand,
+  DescribeExecutionCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import type { Browser, Page } from '@playwright/test';
 import { GENERATED_HISTORY_DEFINITION, generateHistory } from '../lib/history/generate-history';
 import { print, startStackAndBrowser } from './support';
 
@@ -112,6 +118,99 @@ async function scrollEvents(page: Page): Promise<ScrollStats> {
   );
 }
 
+/**
+ * The same size of history, but a real execution on the engine opened by URL, the way a
+ * user opens one: the server pages through GetExecutionHistory (1,000 events a call, as
+ * on AWS), renders, and the browser hydrates. An inline Map over ITEMS items of one Pass
+ * state writes four events per item, so ITEMS = 6,200 gives about 24,800 events.
+ */
+const ITEMS = 6_200;
+const MAP_DEFINITION = {
+  StartAt: 'Fan',
+  States: {
+    Fan: {
+      Type: 'Map',
+      ItemsPath: '$.items',
+      MaxConcurrency: 50,
+      ItemProcessor: { ProcessorConfig: { Mode: 'INLINE' }, StartAt: 'Work', States: { Work: { Type: 'Pass', End: true } } },
+      ResultPath: null,
+      Next: 'Done',
+    },
+    Done: { Type: 'Succeed' },
+  },
+};
+
+async function runBigExecution(): Promise<{ name: string; stateMachineArn: string }> {
+  const sfn = new SFNClient({
+    endpoint: `http://127.0.0.1:${PORTS.engine}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+  });
+  try {
+    const { stateMachineArn } = await sfn.send(
+      new CreateStateMachineCommand({
+        name: 'bench-big-map',
+        definition: JSON.stringify(MAP_DEFINITION),
+        roleArn: 'arn:aws:iam::000000000000:role/bench',
+      }),
+    );
+    const name = `big-${Date.now()}`;
+    const input = JSON.stringify({ items: Array.from({ length: ITEMS }, (_, i) => i) });
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input }));
+    for (;;) {
+      const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+      if (status === 'SUCCEEDED') break;
+      if (status !== 'RUNNING') throw new Error(`the big execution ended ${status}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return { name, stateMachineArn: stateMachineArn! };
+  } finally {
+    sfn.destroy();
+  }
+}
+
+/**
+ * Times from navigation start (performance.now()'s origin) to each view being painted,
+ * clicking the next tab as soon as the previous view is up; installed before any page script.
+ */
+const NAVIGATION_CLOCK = `(() => {
+  const times = {};
+  const steps = [
+    { key: 'graph', ready: () => document.querySelectorAll('.react-flow__node').length >= 2, next: 'tab-timeline' },
+    { key: 'timeline', ready: () => document.querySelector('[data-testid=timeline-bar]') !== null, next: 'tab-events' },
+    { key: 'events', ready: () => document.querySelector('[data-testid=event-row]') !== null },
+  ];
+  let at = 0;
+  window.__open = new Promise((resolve) => {
+    const tick = () => {
+      const step = steps[at];
+      if (!step) return resolve(times);
+      if (!step.ready()) return requestAnimationFrame(tick);
+      requestAnimationFrame(() => {
+        times[step.key] = performance.now();
+        at++;
+        if (step.next) document.querySelector('[data-testid=' + step.next + ']').click();
+        requestAnimationFrame(tick);
+      });
+    };
+    requestAnimationFrame(tick);
+  });
+})();`;
+
+async function openExecutionPage(browser: Browser, url: string): Promise<OpenTimes> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  try {
+    await page.addInitScript({ content: NAVIGATION_CLOCK });
+    await page.goto(url, { waitUntil: 'commit' });
+    const times = await page.evaluate(() => (window as unknown as { __open: Promise<OpenTimes> }).__open);
+    const rows = await page.getByTestId('event-table-count').getAttribute('data-count');
+    if (Number(rows) < 24_000) throw new Error(`the execution page counts ${rows} events`);
+    return times;
+  } finally {
+    await page.close();
+  }
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 async function main() {
@@ -144,6 +243,16 @@ async function main() {
     print('detail_25k_scroll_max_frame_ms', Math.round(scroll.maxFrameMs), 'ms', `<=${LONG_FRAME_MS}`);
     print('detail_25k_scroll_long_tasks', scroll.longTasks, 'tasks', '0');
     print('detail_25k_scroll_max_long_task_ms', Math.round(scroll.maxLongTaskMs), 'ms');
+
+    const big = await runBigExecution();
+    const url = `${baseUrl}/executions/${encodeURIComponent(big.name)}?sm=${encodeURIComponent(big.stateMachineArn)}`;
+    const opened: OpenTimes[] = [];
+    for (let run = 0; run < RUNS; run++) opened.push(await openExecutionPage(browser, url));
+    const [coldPage, ...warmPages] = opened;
+    if (!coldPage) throw new Error('no runs');
+    print('execution_page_25k_cold_ready_ms', Math.round(coldPage.events), 'ms');
+    print('execution_page_25k_graph_median_ms', Math.round(median(warmPages.map((r) => r.graph))), 'ms');
+    print('execution_page_25k_ready_median_ms', Math.round(median(warmPages.map((r) => r.events))), 'ms', '<=1500');
   } finally {
     await stop();
     rmSync(dir, { recursive: true, force: true });

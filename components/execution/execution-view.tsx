@@ -20,7 +20,8 @@ export type ExecutionViewProps = {
   streamUrl: string;
   definition: AslDefinition;
   layout: LaidOutGraph;
-  initialEvents: readonly ExecutionEvent[];
+  /** the history so far, as JSON text (see app/executions/[name]/page.tsx) */
+  initialEventsJson: string;
   /** the saga's order, when the input names one (other state machines have none) */
   order: { orderId: string; sku: string } | undefined;
   initialOrder: OrderData | undefined;
@@ -33,7 +34,8 @@ export type ExecutionViewProps = {
  * panels are plain functions of that reading.
  */
 export function ExecutionView(props: ExecutionViewProps) {
-  const { executionArn, name, streamUrl, definition, layout, initialEvents, order, initialOrder, targetLabel } = props;
+  const { executionArn, name, streamUrl, definition, layout, initialEventsJson, order, initialOrder, targetLabel } = props;
+  const initialEvents = useMemo(() => JSON.parse(initialEventsJson) as ExecutionEvent[], [initialEventsJson]);
   const queryClient = useQueryClient();
 
   // Each batch may have moved stock or money: refresh the order's records with it, one

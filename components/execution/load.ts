@@ -7,6 +7,7 @@ import { executionEvents } from '@/lib/live/server';
 import { executionArnFor, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
 import { createRevisionCache } from '@/lib/sfn/definition-cache';
 import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
+import type { ExecutionEvent } from '@/lib/sfn/types';
 import type { ExecutionViewProps } from './execution-view';
 import { readOrderData } from './order-data';
 
@@ -36,7 +37,7 @@ function orderOf(input: unknown): { orderId: string; sku: string } | undefined {
 export async function loadExecution(
   name: string,
   stateMachineArn: string | undefined,
-): Promise<Omit<ExecutionViewProps, 'targetLabel'>> {
+): Promise<Omit<ExecutionViewProps, 'targetLabel' | 'initialEventsJson'> & { initialEvents: readonly ExecutionEvent[] }> {
   const executionArn = executionArnFor(stateMachineArn ?? sagaStateMachineArn(), name);
   const [drawing, events] = await Promise.all([drawings.get(executionArn), executionEvents(executionArn)]);
   const started = events.find((e) => e.type === 'ExecutionStarted')?.executionStartedEventDetails;
