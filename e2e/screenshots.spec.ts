@@ -1,6 +1,21 @@
 import { expect, test } from '@playwright/test';
 import { loadFixtures } from '@/lib/history/fixtures';
+import { ComparePage } from './pages/compare-page';
+import { DetailTabs } from './pages/detail-tabs';
+import { ExecutionPage } from './pages/execution-page';
+import { ExecutionsPage } from './pages/executions-page';
+import { startSaga } from './pages/saga-runs';
 import { StartPage } from './pages/start-page';
+
+/** A few finished runs of different scenarios, for the list and compare pictures. */
+const runs = { happy: '', payment: '', refund: '', inventory: '', flaky: '' };
+test.beforeAll(async () => {
+  runs.happy = await startSaga({});
+  runs.payment = await startSaga({ failProcessPayment: true });
+  runs.refund = await startSaga({ failProcessPayment: true, failCompensation: 'PaymentRefund' });
+  runs.inventory = await startSaga({ failInventoryUpdate: true });
+  runs.flaky = await startSaga({ flakyStep: 'ProcessPayment', flakyAttempts: 2 });
+});
 
 /** README images, light and dark. Run with `npm run screenshots`, not part of `npm test`. */
 for (const scheme of ['light', 'dark'] as const) {
@@ -28,6 +43,33 @@ for (const scheme of ['light', 'dark'] as const) {
       // Pointer and focus rings are for people, not for the README.
       await page.mouse.move(0, 0);
       await page.screenshot({ path: `docs/screenshots/compensated-execution${suffix}.png` });
+    });
+
+    test('executions list', async ({ page }) => {
+      const list = new ExecutionsPage(page);
+      await list.goto();
+      // The list refreshes itself: wait until every run has ended and shows its outcome.
+      for (const name of Object.values(runs)) {
+        await expect(list.row(name)).not.toHaveAttribute('data-outcome', /^(RUNNING)?$/, { timeout: 30_000 });
+      }
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `docs/screenshots/executions-list${suffix}.png` });
+    });
+
+    test('timeline of a compensated execution', async ({ page }) => {
+      await page.goto(`/executions/${encodeURIComponent(runs.payment)}`);
+      await new ExecutionPage(page).expectOutcome('COMPENSATED');
+      await new DetailTabs(page).open('timeline');
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `docs/screenshots/timeline${suffix}.png` });
+    });
+
+    test('compare two executions', async ({ page }) => {
+      const compare = new ComparePage(page);
+      await compare.goto({ a: runs.happy, b: runs.payment });
+      await compare.expectLoaded();
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `docs/screenshots/compare${suffix}.png` });
     });
 
     test('imported AWS history', async ({ page }) => {
