@@ -37,7 +37,7 @@ export function ExecutionsView({ list }: { list: ExecutionList }) {
         <Heading machine={list.filters.sm === undefined ? undefined : machineNameOf(list.filters.sm)} />
         <FilterForm filters={{ ...list.filters, page: undefined, prev: [] }} />
         <ErrorBanner title="Cannot list executions" message={list.error.message} />
-        {list.error.kind === 'InvalidPageToken' && (
+        {list.error.kind === 'InvalidPageTokenError' && (
           <p className={styles.note}>
             <Link href={first} data-testid="first-page">
               Go to the first page

@@ -33,10 +33,6 @@ function listError(error: unknown, machine: ListedMachine | undefined): ErrorInf
   if (info.kind === 'StateMachineNotFoundError' && machine) {
     return { ...info, message: `There is no state machine named ${machine.name}. Pick one on the State machines page.` };
   }
-  // The adapter has no class for it; its message carries the service's error name.
-  if (info.message.includes('InvalidToken')) {
-    return { kind: 'InvalidPageToken', retryable: false, message: 'This page link has expired or belongs to other filters. Start again from the first page.' };
-  }
   return info;
 }
 

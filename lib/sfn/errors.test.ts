@@ -3,6 +3,7 @@ import {
   EngineUnavailableError,
   ExecutionNotFoundError,
   ExecutionNotRedrivableError,
+  InvalidPageTokenError,
   StepFunctionsError,
   ThrottledError,
   errorInfo,
@@ -26,6 +27,7 @@ describe('toStepFunctionsError', () => {
   it('maps service errors to their typed classes', () => {
     expect(toStepFunctionsError(named('ExecutionDoesNotExist'))).toBeInstanceOf(ExecutionNotFoundError);
     expect(toStepFunctionsError(named('ThrottlingException'))).toBeInstanceOf(ThrottledError);
+    expect(toStepFunctionsError(named('InvalidToken'))).toBeInstanceOf(InvalidPageTokenError);
   });
 
   it('keeps the service reason when an execution cannot be redriven', () => {

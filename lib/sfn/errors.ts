@@ -31,6 +31,11 @@ export class ExecutionNotRedrivableError extends StepFunctionsError {
   override name = 'ExecutionNotRedrivableError';
 }
 
+/** A nextToken the service no longer accepts: expired, or made for other parameters. */
+export class InvalidPageTokenError extends StepFunctionsError {
+  override name = 'InvalidPageTokenError';
+}
+
 export class StateMachineNotFoundError extends StepFunctionsError {
   override name = 'StateMachineNotFoundError';
 }
@@ -98,6 +103,8 @@ export function toStepFunctionsError(error: unknown, where = 'Step Functions'): 
       return new StateMachineNotFoundError(
         'The saga state machine does not exist. Deploy it, or check SAGA_STATE_MACHINE_ARN.',
       );
+    case 'InvalidToken':
+      return new InvalidPageTokenError('This page link has expired or belongs to other filters. Start again from the first page.');
     case 'ThrottlingException':
     case 'TooManyRequestsException':
       return new ThrottledError('Step Functions is throttling requests; backing off.');
