@@ -18,6 +18,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import type { ExecutionStatus } from '../history/types';
 import { toStepFunctionsError } from './errors';
+import { readWholeHistory } from './history-pages';
 import { parseDefinition, parseJsonValue, toEpochMs, toExecutionEvent, toExecutionStatus } from './reshape';
 import type {
   ExecutionEvent,
@@ -87,20 +88,16 @@ export function createStepFunctions(client: Sender, where = 'Step Functions') {
         });
       }),
 
-    /** The whole history, oldest first, in as few pages as AWS allows. */
+    /** The whole history, oldest first: the largest pages AWS allows, read from both ends. */
     getHistory: (executionArn: string) =>
-      call(async () => {
-        const events: ExecutionEvent[] = [];
-        let nextToken: string | undefined;
-        do {
+      call(() =>
+        readWholeHistory<ExecutionEvent>(async ({ reverseOrder, nextToken }) => {
           const out = await client.send(
-            new GetExecutionHistoryCommand({ executionArn, maxResults: PAGE_SIZE, nextToken }),
+            new GetExecutionHistoryCommand({ executionArn, maxResults: PAGE_SIZE, reverseOrder, nextToken }),
           );
-          events.push(...(out.events ?? []).map(toExecutionEvent));
-          nextToken = out.nextToken;
-        } while (nextToken);
-        return events;
-      }),
+          return { events: (out.events ?? []).map(toExecutionEvent), ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+        }),
+      ),
 
     /**
      * Only the events after `afterId`, oldest first. Reads newest-first pages and stops at
