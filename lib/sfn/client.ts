@@ -1,5 +1,5 @@
 import 'server-only';
-import { SFNClient } from '@aws-sdk/client-sfn';
+import { SFNClient, type SFNClientConfig } from '@aws-sdk/client-sfn';
 import { dashboardConfig } from '../env';
 
 /**
@@ -8,6 +8,14 @@ import { dashboardConfig } from '../env';
  * its client must surface ThrottlingException at once instead of hiding it in SDK retries.
  */
 type Purpose = 'request' | 'poller';
+
+/**
+ * Discards everything, as the SDK's default logger does, but has no `info` method. The SDK
+ * calls `logger?.info?.(redacted(output))`, so with the default it still builds a redacted
+ * copy of every response only to drop it: a third of the client's time on history pages
+ * (measured on a 24,800-event history: 270 ms against 170 ms).
+ */
+const SILENT_LOGGER = { debug() {}, warn() {}, error() {} } as unknown as NonNullable<SFNClientConfig['logger']>;
 
 const clients = new Map<Purpose, SFNClient>();
 
@@ -20,6 +28,7 @@ export function sfnClient(purpose: Purpose = 'request'): SFNClient {
       ...(sfn.region ? { region: sfn.region } : {}),
       ...(sfn.credentials ? { credentials: sfn.credentials } : {}),
       maxAttempts: purpose === 'poller' ? 1 : 3,
+      logger: SILENT_LOGGER,
       // A dead local engine should turn into a banner quickly, not after the OS connect timeout.
       requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
     });
