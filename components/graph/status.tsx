@@ -56,9 +56,9 @@ export const OUTCOME_LABEL: Record<SagaOutcome, string> = {
   ABORTED: 'Aborted',
 };
 
-/** One sentence a presenter can read out: what the outcome means for the order. */
+/** One sentence a presenter can read out: what the outcome means, for any saga-shaped machine. */
 export const OUTCOME_MEANING: Record<SagaOutcome, string> = {
-  COMPLETED: 'Every step succeeded. The order is confirmed.',
+  COMPLETED: 'The execution succeeded and no undo step had to run.',
   COMPENSATED: 'A step failed and every completed step was undone. Rolled back cleanly.',
   COMPENSATION_FAILED: 'A step failed and an undo step failed too. Needs a human.',
   FAILED: 'A step failed and nothing was undone.',
