@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { newestExecutions } from '@/lib/executions/server';
 import { liveRegistry } from '@/lib/live/server';
 import { attempt, type ExecutionEvent, executionArnFor, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
 import { isValidExecutionName } from '@/lib/sfn/arn';
@@ -120,7 +121,7 @@ export async function recentExecutions(raw: ExecutionRef): Promise<RecentResult>
   const resolved = await targetOf(raw);
   if (!resolved.ok) return resolved.result;
   const { stateMachineArn, ref } = resolved.target;
-  const listed = await attempt(() => stepFunctions().listExecutions(stateMachineArn, { maxResults: 25 }));
+  const listed = await attempt(() => newestExecutions(stateMachineArn));
   if (!listed.ok) return { status: 'error', message: listed.error.message };
   return { status: 'done', names: listed.value.executions.map((e) => e.name).filter((name) => name !== ref.name) };
 }

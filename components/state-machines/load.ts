@@ -3,6 +3,7 @@ import { buildGraph } from '@/lib/asl/graph';
 import { layoutGraph } from '@/lib/asl/layout';
 import type { LaidOutGraph } from '@/lib/asl/types';
 import { stepFunctions, type ExecutionSummary, type StateMachineSummary } from '@/lib/sfn';
+import { newestExecutions } from '@/lib/executions/server';
 import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
 
 export type MachineDetail = {
@@ -20,7 +21,7 @@ export async function loadMachine(name: string): Promise<MachineDetail | undefin
   if (!machine) return undefined;
   const [info, page] = await Promise.all([
     sfn.describeStateMachine(machine.stateMachineArn),
-    sfn.listExecutions(machine.stateMachineArn, { maxResults: 20 }),
+    newestExecutions(machine.stateMachineArn),
   ]);
-  return { machine, layout: layoutGraph(buildGraph(info.definition), LAYOUT_OPTIONS), executions: page.executions };
+  return { machine, layout: layoutGraph(buildGraph(info.definition), LAYOUT_OPTIONS), executions: page.executions.slice(0, 20) };
 }

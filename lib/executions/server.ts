@@ -21,6 +21,13 @@ function listCache(): ListSource {
 
 export type ListedMachine = { arn: string; name: string };
 
+/**
+ * The newest page of a machine's executions from the shared cache: what every other page
+ * that shows recent runs (a machine's page, the compare picker) reads, so they add no
+ * ListExecutions calls of their own to the list's one per window.
+ */
+export const newestExecutions = (stateMachineArn: string) => listCache().page(stateMachineArn, undefined, undefined);
+
 /** What the page renders and /api/executions returns. Plain data: it crosses to the browser. */
 export type ExecutionList =
   | { kind: 'list'; machine: ListedMachine; filters: ListFilters; result: ListResult }
