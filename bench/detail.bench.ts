@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
-  SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { Browser, Page } from '@playwright/test';
 import { GENERATED_HISTORY_DEFINITION, generateHistory } from '../lib/history/generate-history';
-import { print, startStackAndBrowser } from './support';
+import { median, print, startStackAndBrowser } from './support';
+import { localSfnClient } from '../backend/engine/local-client';
 
 const PORTS = { engine: 18583, dynamo: 18584, dashboard: 13500 };
 const EVENTS = 25_000;
@@ -141,11 +141,7 @@ const MAP_DEFINITION = {
 };
 
 async function runBigExecution(): Promise<{ name: string; stateMachineArn: string }> {
-  const sfn = new SFNClient({
-    endpoint: `http://127.0.0.1:${PORTS.engine}`,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
-  });
+  const sfn = localSfnClient(`http://127.0.0.1:${PORTS.engine}`);
   try {
     const { stateMachineArn } = await sfn.send(
       new CreateStateMachineCommand({
@@ -210,8 +206,6 @@ async function openExecutionPage(browser: Browser, url: string): Promise<OpenTim
     await page.close();
   }
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'detail-bench-'));

@@ -20,6 +20,7 @@ import { startLocalDynamo } from '../backend/local/dynamo';
 import { sagaDefinition } from '../backend/saga/definition';
 import { createSagaFunctions, LOCAL_SAGA_ARNS, SAGA_FUNCTIONS } from '../backend/saga/functions';
 import { jsonClient } from './json-client';
+import { median } from './support';
 
 const LATENCY_RUNS = 60;
 const WARMUP = 15;
@@ -43,8 +44,6 @@ type Client = ReturnType<typeof jsonClient>;
 
 const print = (metric: string, value: number, unit: string, goal?: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ metric, value: Math.round(value * 10) / 10, unit, ...(goal ? { goal } : {}), ...extra }));
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 let sequence = 0;
 const uniqueName = (prefix: string) => `${prefix}-${process.pid}-${++sequence}`;

@@ -16,6 +16,7 @@
 import { CreateStateMachineCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { percentile, print, startStack } from './support';
+import { localSfnClient } from '../backend/engine/local-client';
 
 const PORTS = { engine: 18483, dynamo: 18484, dashboard: 13400 };
 const AUDIENCE = 50;
@@ -27,8 +28,7 @@ const NAIVE_POLL_MS = 1_000;
 
 const engineUrl = `http://127.0.0.1:${PORTS.engine}`;
 const dashboardUrl = `http://localhost:${PORTS.dashboard}`;
-const newClient = () =>
-  new SFNClient({ endpoint: engineUrl, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+const newClient = () => localSfnClient(engineUrl);
 
 type StreamEvent = { id: number; type: string; timestamp: number };
 type CallStats = { total: number; byOperation: Record<string, number> };

@@ -6,9 +6,10 @@
  *
  * Needs a production build (scripts/start.ts builds one when stale). Prints JSON lines.
  */
-import { GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { GetExecutionHistoryCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { LOCAL_SAGA_STATE_MACHINE_ARN } from '../lib/env';
 import { percentile, print, startStackAndBrowser } from './support';
+import { localSfnClient } from '../backend/engine/local-client';
 
 const PORTS = { engine: 18283, dynamo: 18284, dashboard: 13200 };
 const RUNS = Number(process.argv[2] ?? 4);
@@ -24,11 +25,7 @@ function screenStatus(type: string): string | undefined {
 async function main() {
   const { browser, stop } = await startStackAndBrowser(PORTS);
   try {
-    const sfn = new SFNClient({
-      endpoint: `http://127.0.0.1:${PORTS.engine}`,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+    const sfn = localSfnClient(`http://127.0.0.1:${PORTS.engine}`);
     const samples: number[] = [];
     // One throwaway visit so the first measured page does not pay for server warm-up.
     const warm = await browser.newPage();

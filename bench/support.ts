@@ -1,8 +1,8 @@
 /** Small helpers the browser benches share. */
 import { spawn } from 'node:child_process';
-import { connect } from 'node:net';
 import { chromium } from '@playwright/test';
 import { chromiumPath, childEnv } from '../lib/env';
+import { waitForPort } from '../scripts/wait-for-port';
 
 export const print = (metric: string, value: number, unit: string, goal?: string) =>
   console.log(JSON.stringify({ metric, value, unit, ...(goal ? { goal } : {}) }));
@@ -11,22 +11,8 @@ export const print = (metric: string, value: number, unit: string, goal?: string
 export const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
-export const waitForPort = async (port: number, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`port ${port} not open after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-};
+/** The middle value (the upper one of an even count), NaN when empty; the input is not changed. */
+export const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
 
 export type StackPorts = { engine: number; dynamo: number; dashboard: number };
 

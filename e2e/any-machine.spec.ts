@@ -2,15 +2,11 @@
  * Any state machine, not only the saga: register one with Parallel and Map on the test
  * engine, pick it in the dashboard, run it, and see nested groups with live statuses.
  */
-import { CreateStateMachineCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { CreateStateMachineCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { expect, test } from '@playwright/test';
-import { E2E } from '../playwright.config';
+import { engineClient } from './engine-client';
 
-const sfn = new SFNClient({
-  endpoint: `http://127.0.0.1:${E2E.engine}`,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-});
+const sfn = engineClient();
 
 const definition = {
   StartAt: 'Prepare',

@@ -7,7 +7,6 @@
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
-  SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { expect, test } from '@playwright/test';
@@ -15,12 +14,9 @@ import { LOCAL_SAGA_STATE_MACHINE_ARN } from '@/lib/env';
 import { E2E } from '../playwright.config';
 import { ExecutionPage } from './pages/execution-page';
 import { ExecutionsPage } from './pages/executions-page';
+import { engineClient } from './engine-client';
 
-const sfn = new SFNClient({
-  endpoint: `http://127.0.0.1:${E2E.engine}`,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-});
+const sfn = engineClient();
 
 async function startSaga(scenario: string, orderId: string, switches: Record<string, unknown> = {}): Promise<string> {
   const name = `${scenario}--${orderId}`;

@@ -1,14 +1,11 @@
-import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { expect, test } from '@playwright/test';
 import { LOCAL_SAGA_STATE_MACHINE_ARN } from '@/lib/env';
 import { E2E } from '../playwright.config';
 import { StartPage } from './pages/start-page';
+import { engineClient } from './engine-client';
 
-const sfn = new SFNClient({
-  endpoint: `http://127.0.0.1:${E2E.engine}`,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-});
+const sfn = engineClient();
 
 async function executionNames(): Promise<string[]> {
   const out = await sfn.send(new ListExecutionsCommand({ stateMachineArn: LOCAL_SAGA_STATE_MACHINE_ARN, maxResults: 1000 }));

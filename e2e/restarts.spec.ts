@@ -11,6 +11,7 @@ import { E2E } from '../playwright.config';
 import { ExecutionPage } from './pages/execution-page';
 import { EXPECTED } from './expected';
 import { OwnStack } from './stack';
+import { engineClient } from './engine-client';
 
 const stack = new OwnStack({ engine: E2E.ownEngine, dynamo: E2E.ownDynamo, dashboard: E2E.ownDashboard }, 3);
 
@@ -46,12 +47,7 @@ async function engineHistory(sfn: SFNClient, executionArn: string): Promise<Hist
 
 test('throttling and restarts of engine and dashboard lose no event and show none twice', async ({ page }) => {
   test.setTimeout(150_000);
-  const sfn = new SFNClient({
-    endpoint: stack.engineEndpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  const sfn = engineClient(stack.engineEndpoint, { maxAttempts: 1 });
   const orderId = `rst${Date.now().toString(36)}`;
   const name = `slow--${orderId}`;
   const { executionArn } = await sfn.send(
@@ -65,17 +61,8 @@ test('throttling and restarts of engine and dashboard lose no event and show non
   await page.goto(`${stack.baseURL}/executions/${encodeURIComponent(name)}`);
   const execution = new ExecutionPage(page);
   // Every state the live indicator passes through, recorded as it happens.
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    const note = () => {
-      const state = document.querySelector('[data-testid="live-status"]')?.getAttribute('data-state');
-      if (state && state !== seen.at(-1)) seen.push(state);
-    };
-    note();
-    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
-    Object.assign(window, { __liveStates: seen });
-  });
-  const liveStates = () => page.evaluate(() => (window as unknown as { __liveStates: string[] }).__liveStates);
+  await execution.recordAttribute('live-status', 'data-state');
+  const liveStates = () => execution.recordedAttribute('live-status', 'data-state');
 
   await execution.expectStatus('UpdateInventory', 'RUNNING', 20_000);
 

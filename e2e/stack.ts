@@ -5,31 +5,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnEngine, stopEngine } from '@/backend/engine/spawn-engine';
 import { childEnv } from '@/lib/env';
+import { waitForPort } from '../scripts/wait-for-port';
 
 export type StackPorts = { engine: number; dynamo: number; dashboard: number };
-
-const portOpen = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-
-async function waitForPort(port: number, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await portOpen(port))) {
-    if (Date.now() > deadline) throw new Error(`nothing listening on ${port} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const kill = async (child: ChildProcess | undefined) => {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;

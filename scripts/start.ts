@@ -9,10 +9,10 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childEnv, engineConfig, startConfig } from '../lib/env';
+import { waitForPort } from './wait-for-port';
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has('--dev');
@@ -44,24 +44,6 @@ function buildIfStale(): void {
   const build = spawnSync(bin('next'), ['build'], { stdio: 'inherit', env: childEnv({}) });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-
-const waitForPort = (host: string, target: number, timeoutMs: number) =>
-  new Promise<void>((resolve, reject) => {
-    const deadline = Date.now() + timeoutMs;
-    const attempt = () => {
-      const socket = connect(target, host);
-      socket.once('connect', () => {
-        socket.end();
-        resolve();
-      });
-      socket.once('error', () => {
-        socket.destroy();
-        if (Date.now() > deadline) reject(new Error(`Nothing listening on ${host}:${target} after ${timeoutMs} ms`));
-        else setTimeout(attempt, 150);
-      });
-    };
-    attempt();
-  });
 
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -113,7 +95,7 @@ run('dashboard', bin('next'), [dev ? 'dev' : 'start', '-p', String(port)], {
   PORT: String(port),
 });
 
-Promise.all([waitForPort(engine.host, engine.port, 60_000), waitForPort('127.0.0.1', port, 120_000)])
+Promise.all([waitForPort(engine.port, 60_000, engine.host), waitForPort(port, 120_000)])
   .then(() => console.log(`\n  Saga dashboard: http://localhost:${port}   (engine: ${engineUrl})\n  Ctrl-C stops both.\n`))
   .catch((error: Error) => {
     console.error(error.message);

@@ -2,19 +2,19 @@
  * Test support: a real engine on a free port over a temporary data directory, and an
  * SDK client pointed at it, exactly as the dashboard would configure one.
  */
-import { SFNClient } from '@aws-sdk/client-sfn';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineConfig } from '@/lib/env';
+import { localSfnClient } from './local-client';
 import { startEngine, type EngineOptions, type RunningEngine } from './main';
 
 export const TEST_ROLE_ARN = 'arn:aws:iam::000000000000:role/test';
 
 export const testLambdaArn = (name: string) => `arn:aws:lambda:us-east-1:000000000000:function:${name}`;
 
-export const sfnClientFor = (url: string) =>
-  new SFNClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1 });
+export const sfnClientFor = (url: string) => localSfnClient(url, { maxAttempts: 1 });
 
 export const tempDataDir = () => mkdtempSync(join(tmpdir(), 'engine-test-'));
 

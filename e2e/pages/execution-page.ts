@@ -46,25 +46,35 @@ export class ExecutionPage {
   }
 
   /**
-   * Starts noting every value a data field shows, so a test can check the order in which
-   * values appeared without racing the saga to catch each one on screen.
+   * Starts noting every value an element's attribute takes, in order, so a test can check
+   * the order in which values appeared without racing the saga to catch each one on screen.
    */
-  async recordData(field: DataField): Promise<void> {
-    await this.page.evaluate((field) => {
-      const seen: string[] = [];
-      const note = () => {
-        const value = document.querySelector(`[data-testid="data-${field}"]`)?.getAttribute(`data-${field}`);
-        if (value && value !== seen.at(-1)) seen.push(value);
-      };
-      note();
-      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
-      Object.assign(window, { [`__seen_${field}`]: seen });
-    }, field);
+  async recordAttribute(testId: string, attribute: string): Promise<void> {
+    await this.page.evaluate(
+      ({ testId, attribute }) => {
+        const seen: string[] = [];
+        const note = () => {
+          const value = document.querySelector(`[data-testid="${testId}"]`)?.getAttribute(attribute);
+          if (value && value !== seen.at(-1)) seen.push(value);
+        };
+        note();
+        new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true });
+        Object.assign(window, { [`__seen_${testId}_${attribute}`]: seen });
+      },
+      { testId, attribute },
+    );
   }
 
-  async recordedData(field: DataField): Promise<string[]> {
-    return this.page.evaluate((field) => (window as unknown as Record<string, string[]>)[`__seen_${field}`] ?? [], field);
+  async recordedAttribute(testId: string, attribute: string): Promise<string[]> {
+    return this.page.evaluate(
+      (key) => (window as unknown as Record<string, string[]>)[key] ?? [],
+      `__seen_${testId}_${attribute}`,
+    );
   }
+
+  recordData = (field: DataField) => this.recordAttribute(`data-${field}`, `data-${field}`);
+
+  recordedData = (field: DataField) => this.recordedAttribute(`data-${field}`, `data-${field}`);
 
   async openState(state: string): Promise<void> {
     await this.node(state).click();

@@ -1,14 +1,10 @@
-import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { parseSagaInput, type SagaInputFields } from '@/backend/saga/switches';
 import { LOCAL_SAGA_STATE_MACHINE_ARN } from '@/lib/env';
 import { sagaStart } from '@/components/start/saga-execution';
-import { E2E } from '../../playwright.config';
+import { engineClient } from '../engine-client';
 
-const sfn = new SFNClient({
-  endpoint: `http://127.0.0.1:${E2E.engine}`,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-});
+const sfn = engineClient();
 
 /**
  * Starts a saga straight on the test engine, named the way the dashboard names it

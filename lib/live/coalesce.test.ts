@@ -11,16 +11,22 @@ function deferred() {
   return { promise, resolve, reject };
 }
 
+/** A coalesced task whose runs the test settles by hand. */
+function coalescedRuns() {
+  const runs: ReturnType<typeof deferred>[] = [];
+  const refresh = coalesce(() => {
+    const run = deferred();
+    runs.push(run);
+    return run.promise;
+  });
+  return { runs, refresh };
+}
+
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('coalesce', () => {
   it('lets a run finish and queues exactly one more for all calls made meanwhile', async () => {
-    const runs: ReturnType<typeof deferred>[] = [];
-    const refresh = coalesce(() => {
-      const run = deferred();
-      runs.push(run);
-      return run.promise;
-    });
+    const { runs, refresh } = coalescedRuns();
     refresh();
     refresh();
     refresh();
@@ -35,12 +41,7 @@ describe('coalesce', () => {
   });
 
   it('goes on after a failed run', async () => {
-    const runs: ReturnType<typeof deferred>[] = [];
-    const refresh = coalesce(() => {
-      const run = deferred();
-      runs.push(run);
-      return run.promise;
-    });
+    const { runs, refresh } = coalescedRuns();
     refresh();
     refresh();
     runs[0]!.reject(new Error('engine down'));

@@ -100,22 +100,20 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
     }
   };
 
-  /**
-   * The order's reservation, finishing one that a crash left as a marker only. Undefined
-   * means this order never took stock of this SKU.
-   */
-  const settle = async (sku: string, orderId: string): Promise<ReservationRecord | undefined> => {
-    const recorded = await getReservation(orderId);
-    if (recorded) return recorded;
-    const stock = await get(sku);
+  /** Records the reservation a crash left as a marker only (if there is one) and drops the marker. */
+  const finishFromMarker = async (stock: StockRecord | undefined, orderId: string): Promise<ReservationRecord | undefined> => {
     const marker = stock?.reservations[orderId];
     const stockBefore = stock?.stockBefore[orderId];
-    if (!marker || marker.status !== 'RESERVED' || stockBefore === undefined) return undefined;
-    const reservation: ReservationRecord = { orderId, sku, quantity: marker.quantity, status: 'RESERVED', stockBefore };
+    if (!stock || !marker || marker.status !== 'RESERVED' || stockBefore === undefined) return undefined;
+    const reservation: ReservationRecord = { orderId, sku: stock.sku, quantity: marker.quantity, status: 'RESERVED', stockBefore };
     await putReservation(reservation);
-    await clearMarker(sku, orderId);
+    await clearMarker(stock.sku, orderId);
     return reservation;
   };
+
+  /** The order's reservation, finished from its marker if need be; undefined: it never took stock. */
+  const settle = async (sku: string, orderId: string): Promise<ReservationRecord | undefined> =>
+    (await getReservation(orderId)) ?? finishFromMarker(await get(sku), orderId);
 
   return {
     get,
@@ -157,10 +155,12 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         // An earlier attempt may have taken the stock and died before recording it.
-        const recovered = await settle(sku, orderId);
         const current = await get(sku);
         if (!current) return { kind: 'unknown-sku' };
-        return recovered ? { kind: 'already-reserved', stock: current, reservation: recovered } : { kind: 'insufficient', stock: current };
+        const recovered = await finishFromMarker(current, orderId);
+        return recovered
+          ? { kind: 'already-reserved', stock: withoutMarker(current, orderId), reservation: recovered }
+          : { kind: 'insufficient', stock: current };
       }
       const reservation: ReservationRecord = {
         orderId,
