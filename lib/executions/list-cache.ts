@@ -16,6 +16,7 @@
 import { buildGraph } from '@/lib/asl/graph';
 import type { AslDefinition, AslGraph } from '@/lib/asl/types';
 import type { ExecutionStatus } from '@/lib/history/types';
+import { sharePerKey } from '@/lib/live/share-in-flight';
 import type { ExecutionEvent, ExecutionPage, ExecutionSummary } from '@/lib/sfn/types';
 import { factsOf, TERMINAL_STATUSES, type ExecutionFacts } from './facts';
 import { createLimiter } from './limit';
@@ -52,28 +53,6 @@ export interface ListSource {
   facts(execution: ExecutionSummary): Promise<ExecutionFacts>;
 }
 
-type Entry<V> = { at: number; value: Promise<V>; settled: boolean; failed: boolean };
-
-/** Shares a keyed load while it runs and for `keepMs` after it started (`failureMs` if it failed). */
-function sharedFor<V>(keepMs: number, failureMs: number, now: () => number) {
-  const entries = new Map<string, Entry<V>>();
-  return (key: string, load: () => Promise<V>): Promise<V> => {
-    const t = now();
-    for (const [k, e] of entries) {
-      if (e.settled && t - e.at >= (e.failed ? failureMs : keepMs)) entries.delete(k);
-    }
-    const known = entries.get(key);
-    if (known) return known.value;
-    const entry: Entry<V> = { at: t, value: load(), settled: false, failed: false };
-    entry.value.then(
-      () => void (entry.settled = true),
-      () => void Object.assign(entry, { settled: true, failed: true }),
-    );
-    entries.set(key, entry);
-    return entry.value;
-  };
-}
-
 export function createListCache(client: ListClient, options: ListCacheOptions = {}): ListSource {
   const pageSize = options.pageSize ?? 25;
   const windowMs = options.windowMs ?? 5_000;
@@ -81,9 +60,13 @@ export function createListCache(client: ListClient, options: ListCacheOptions = 
   const now = options.now ?? (() => Date.now());
   const limit = createLimiter(options.concurrency ?? 4);
 
-  const pages = sharedFor<ExecutionPage>(windowMs, windowMs, now);
-  const recentFacts = sharedFor<ExecutionFacts>(windowMs, windowMs, now);
-  const machines = sharedFor<{ definition: AslDefinition; graph: AslGraph }>(options.definitionMs ?? 60_000, windowMs, now);
+  const pages = sharePerKey<ExecutionPage>({ keepMs: windowMs, now });
+  const recentFacts = sharePerKey<ExecutionFacts>({ keepMs: windowMs, now });
+  const machines = sharePerKey<{ definition: AslDefinition; graph: AslGraph }>({
+    keepMs: options.definitionMs ?? 60_000,
+    failureMs: windowMs,
+    now,
+  });
   const terminalFacts = new Map<string, ExecutionFacts>();
 
   const machine = (stateMachineArn: string) =>

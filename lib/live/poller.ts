@@ -104,10 +104,13 @@ export class ExecutionPoller {
     try {
       const fresh = await this.options.fetchAfter(this.events.at(-1)?.id ?? 0);
       this.failures = 0;
+      const held = this.events.length;
       this.events = mergeEvents(this.events, fresh);
       if (this.current.state !== 'live') this.setStatus({ state: 'live' });
       for (const listener of this.listeners.keys()) this.deliver(listener);
-      if (hasEnded(this.events)) {
+      // Only the new events can end it (it had not ended before them), so a long running
+      // history is not rescanned on every poll.
+      if (hasEnded(this.events.slice(held))) {
         this.ended = true;
         this.setStatus({ state: 'ended' });
       }
