@@ -4,6 +4,7 @@
  * (issue 6 lists and filters on it). Browser-safe and pure apart from the random id.
  */
 import { type SagaInput, scenarioCode } from '@/backend/saga/switches';
+import { encodeExecutionName } from '@/lib/executions/scenario';
 
 /** AWS's limit on an execution name. */
 export const MAX_EXECUTION_NAME = 80;
@@ -15,7 +16,7 @@ export type SagaStart = { ok: true; name: string; input: SagaInput & { orderId: 
 
 /** The input with its order id settled, and the execution name it gets. */
 export function sagaStart(input: SagaInput, orderId: string): SagaStart {
-  const name = `${scenarioCode(input)}--${orderId}`;
+  const name = encodeExecutionName(scenarioCode(input), orderId);
   if (name.length > MAX_EXECUTION_NAME) {
     return { ok: false, message: 'orderId: too long to fit in an execution name; shorten it' };
   }

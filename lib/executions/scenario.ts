@@ -1,6 +1,6 @@
 /**
  * The scenario and order id the dashboard encodes in an execution name
- * (`<scenarioCode>--<orderId>`, see components/start/actions.ts). Step Functions cannot
+ * (`<scenarioCode>--<orderId>`, made by components/start/saga-execution.ts). Step Functions cannot
  * filter by input, so the name is the only place a list can read them from for free.
  * Names started elsewhere simply have no scenario.
  */
