@@ -50,10 +50,6 @@ export function formatDelta(ms: number | undefined): string {
   return `${ms > 0 ? '+' : '−'}${formatDuration(Math.abs(ms))}`;
 }
 
-/** Whole-execution duration, when both ends are known. */
-export const executionDuration = (reading: ExecutionReading): number | undefined =>
-  reading.startedAt !== undefined && reading.stoppedAt !== undefined ? reading.stoppedAt - reading.startedAt : undefined;
-
 /**
  * CSS outlining the given states in the graphs under `scope`. Graph nodes carry their
  * state name in `data-id`; names are quoted as CSS strings, with `<` escaped so a name

@@ -6,9 +6,9 @@ import type { ExecutionReading } from '@/lib/history/types';
 import { FlowGraph } from '@/components/graph/flow-graph';
 import { GraphLegend } from '@/components/graph/legend';
 import { OUTCOME_TONE, STATUS_LABEL, STATUS_VAR, StatusIcon } from '@/components/graph/status';
-import { formatDuration } from '@/components/execution/format';
+import { executionDuration, formatDuration } from '@/components/execution/format';
 import styles from './compare.module.css';
-import { compareStates, executionDuration, formatDelta, highlightCss, type Side } from './compare-states';
+import { compareStates, formatDelta, highlightCss, type Side } from './compare-states';
 import type { CompareSide } from './load';
 
 const GRAPH_SCOPE = '[data-compare-graph]';

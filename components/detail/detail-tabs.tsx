@@ -3,10 +3,10 @@
 import { useRef, type KeyboardEvent } from 'react';
 import styles from './detail.module.css';
 
-export const DETAIL_TABS = ['graph', 'timeline', 'events', 'io'] as const;
+const DETAIL_TABS = ['graph', 'timeline', 'events', 'io'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
-export const TAB_LABEL: Record<DetailTab, string> = {
+const TAB_LABEL: Record<DetailTab, string> = {
   graph: 'Graph',
   timeline: 'Timeline',
   events: 'Events',

@@ -5,7 +5,7 @@ import { OUTCOME_LABEL, OUTCOME_MEANING, OUTCOME_TONE, STATUS_VAR, StatusIcon } 
 import { TargetChip } from '@/components/ui/site-header';
 import styles from './execution.module.css';
 import { ExecutionActions } from './execution-actions';
-import { formatDuration, formatJson, formatTime } from './format';
+import { executionDuration, formatDuration, formatJson, formatTime } from './format';
 import { LiveIndicator } from './live-indicator';
 
 /**
@@ -25,8 +25,7 @@ export function ExecutionHeader({
 }) {
   const outcome = reading.sagaOutcome;
   const tone = STATUS_VAR[OUTCOME_TONE[outcome]];
-  const duration =
-    reading.startedAt !== undefined && reading.stoppedAt !== undefined ? reading.stoppedAt - reading.startedAt : undefined;
+  const duration = executionDuration(reading);
   return (
     <header className={`card ${styles.header}`}>
       <div className={styles.headerTop}>

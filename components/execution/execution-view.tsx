@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { buildGraph } from '@/lib/asl/graph';
 import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
 import { readExecutionDetail } from '@/lib/history/read-execution';
 import { coalesce } from '@/lib/live/coalesce';
@@ -49,7 +50,9 @@ export function ExecutionView(props: ExecutionViewProps) {
     [orderId, queryClient],
   );
   const { events, status } = useLiveEvents({ executionArn, streamUrl, initialEvents, onBatch });
-  const detail = useMemo(() => readExecutionDetail(definition, [...events]), [definition, events]);
+  // The graph depends on the definition only: built once, not again for every live batch.
+  const graph = useMemo(() => buildGraph(definition), [definition]);
+  const detail = useMemo(() => readExecutionDetail(definition, events, graph), [definition, events, graph]);
   const reading = detail.reading;
 
   return (

@@ -1,4 +1,9 @@
 /** Display formatting shared by the execution panels. Deterministic: same text on server and browser. */
+import type { ExecutionReading } from '@/lib/history/types';
+
+/** The whole run's duration, when both ends are known (a running execution has no end yet). */
+export const executionDuration = (reading: ExecutionReading): number | undefined =>
+  reading.startedAt !== undefined && reading.stoppedAt !== undefined ? reading.stoppedAt - reading.startedAt : undefined;
 
 export function formatDuration(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return '—';

@@ -38,7 +38,7 @@ export function ImportView() {
     void load(event.dataTransfer.files);
   };
 
-  const detail = useMemo(() => history && readExecutionDetail(history.definition, history.events), [history]);
+  const detail = useMemo(() => history && readExecutionDetail(history.definition, history.events, history.graph), [history]);
 
   return (
     <div className={executionStyles.page}>

@@ -6,7 +6,7 @@
  */
 import { buildGraph } from '@/lib/asl/graph';
 import { layoutGraph } from '@/lib/asl/layout';
-import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
+import type { AslDefinition, AslGraph, LaidOutGraph } from '@/lib/asl/types';
 import { parseExport } from '@/lib/history/parse-export';
 import type { HistoryEvent } from '@/lib/history/types';
 import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
@@ -15,6 +15,8 @@ export type ImportedHistory = {
   fileName: string;
   definition: AslDefinition;
   events: HistoryEvent[];
+  /** built once: the layout is drawn from it and the reader reads the events against it */
+  graph: AslGraph;
   layout: LaidOutGraph;
   name: string;
 };
@@ -48,13 +50,15 @@ export function readImport(files: NamedText[]): ImportResult {
   const definitionFile = parsed.find((p) => p !== history);
   try {
     const result = parseExport(history.value, definitionFile?.value);
+    const graph = buildGraph(result.definition);
     return {
       ok: true,
       history: {
         fileName: history.file.name,
         definition: result.definition,
         events: result.events,
-        layout: layoutGraph(buildGraph(result.definition), LAYOUT_OPTIONS),
+        graph,
+        layout: layoutGraph(graph, LAYOUT_OPTIONS),
         name: result.name ?? history.file.name,
       },
     };

@@ -49,6 +49,12 @@ function resultPathNote(path: unknown): string {
   return `${String(path)}: the result is placed there in the input`;
 }
 
+/** A failed try's error output, which takes the result's place in either query language. */
+const errorOutput = (visit: StateVisit, caught: StateDef | undefined): DataStep =>
+  step('result', 'Error output', { Error: visit.error, Cause: visit.cause }, {
+    note: caught ? `caught by Catch → ${String(caught.Next)}` : 'not caught: the state failed',
+  });
+
 function jsonPathSteps(state: StateDef, visit: StateVisit, caught: StateDef | undefined, failed: boolean): DataStep[] {
   const inputPath = state.InputPath;
   const parameters = step('parameters', 'Parameters', visit.parameters, {
@@ -56,9 +62,7 @@ function jsonPathSteps(state: StateDef, visit: StateVisit, caught: StateDef | un
     note: inputPath !== undefined ? `InputPath ${String(inputPath)} applied first` : undefined,
   });
   const result = failed
-    ? step('result', 'Error output', { Error: visit.error, Cause: visit.cause }, {
-        note: caught ? `caught by Catch → ${String(caught.Next)}` : 'not caught: the state failed',
-      })
+    ? errorOutput(visit, caught)
     : step('result', 'Result', visit.result, {
         expression: state.ResultSelector,
         note: state.ResultSelector !== undefined ? 'ResultSelector reshapes the result first' : undefined,
@@ -79,11 +83,7 @@ function jsonataSteps(state: StateDef, visit: StateVisit, caught: StateDef | und
   const output = failed ? caught?.Output : state.Output;
   return [
     step('parameters', 'Arguments', visit.parameters, { expression: state.Arguments }),
-    failed
-      ? step('result', 'Error output', { Error: visit.error, Cause: visit.cause }, {
-          note: caught ? `caught by Catch → ${String(caught.Next)}` : 'not caught: the state failed',
-        })
-      : step('result', 'Result', visit.result),
+    failed ? errorOutput(visit, caught) : step('result', 'Result', visit.result),
     {
       kind: 'result-path',
       label: 'Output',
