@@ -2,7 +2,7 @@
  * `npm run record-fixtures`: runs the saga on a throwaway local engine (in-process, free
  * port, temporary data) once per saga outcome, reads each history through
  * @aws-sdk/client-sfn as any client would, and writes one fixture per run into
- * lib/history/fixtures/engine/ in the format of ../shared/fixtures/aws-histories.
+ * lib/history/fixtures/engine/ in the format of lib/history/fixtures/aws (the AWS recordings).
  * A run that does not end as its scenario says is an error, and nothing is written.
  */
 import {

@@ -6,11 +6,11 @@
 import { CreateStateMachineCommand, GetExecutionHistoryCommand, StartExecutionCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FIXTURES_DIR } from '@/lib/history/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEngine, TEST_ROLE_ARN, testLambdaArn, type TestEngine } from './test-engine';
 import { waitForEnd } from './test-waits';
 
-const FIXTURES_DIR = join(import.meta.dirname, '../../../shared/fixtures/aws-histories');
 
 type Behaviour = 'fails' | 'succeeds';
 /** fixture file prefix -> how its Lambda(s) behaved when AWS recorded it */

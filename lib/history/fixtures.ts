@@ -1,7 +1,8 @@
 /**
- * Recorded histories, the ground truth for the reader: the AWS recordings
- * (../shared/fixtures/aws-histories, next to the repo) and the local engine's, one per
- * saga outcome (./fixtures/engine, written by `npm run record-fixtures`), in one format.
+ * Recorded histories, the ground truth for the reader: the AWS recordings (./fixtures/aws,
+ * a copy of the team's shared aws-histories, kept in the repo so a clone anywhere can test)
+ * and the local engine's, one per saga outcome (./fixtures/engine, written by
+ * `npm run record-fixtures`), in one format.
  * Test-only helper; fails loudly when a folder is missing, because a silently skipped
  * ground truth is worse than a red test.
  */
@@ -25,7 +26,7 @@ export interface Fixture {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const FIXTURES_DIR = path.resolve(here, '..', '..', '..', 'shared', 'fixtures', 'aws-histories');
+export const FIXTURES_DIR = path.join(here, 'fixtures', 'aws');
 export const ENGINE_FIXTURES_DIR = path.join(here, 'fixtures', 'engine');
 
 export function loadFixtures(dir = FIXTURES_DIR): Fixture[] {
