@@ -27,6 +27,12 @@ interface LiveExecution {
 
 const nowSeconds = () => Date.now() / 1000;
 
+/**
+ * Told when an execution closes, once its record and history are final: the local stand-in
+ * for EventBridge's "Step Functions Execution Status Change" events.
+ */
+export type ClosedListener = (record: ExecutionRecord, history: () => AwsHistoryEvent[]) => void;
+
 function parseInput(text: string): unknown {
   if (Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
     throw new SfnError('InvalidExecutionInput', `Invalid execution input: larger than ${MAX_INPUT_BYTES} bytes`);
@@ -40,6 +46,7 @@ function parseInput(text: string): unknown {
 
 export class Executions {
   private readonly live = new Map<string, LiveExecution>();
+  private readonly closedListeners: ClosedListener[] = [];
 
   constructor(
     private readonly store: EngineStore,
@@ -101,6 +108,7 @@ export class Executions {
     this.record(live, live.translator.aborted(error, cause, now));
     Object.assign(record, { status: 'ABORTED', stopDate: now / 1000, error, cause });
     this.store.saveExecution(record);
+    this.notifyClosed(record);
     live.run?.abort();
     await this.store.flushed();
     return record;
@@ -160,6 +168,10 @@ export class Executions {
     return this.store.listExecutions(machineArn, status, after, limit);
   }
 
+  onClosed(listener: ClosedListener): void {
+    this.closedListeners.push(listener);
+  }
+
   /** Stop executing without recording anything: the next start resumes these executions. */
   detachAll(): void {
     for (const live of this.live.values()) {
@@ -167,6 +179,17 @@ export class Executions {
       live.run?.abort();
     }
     this.live.clear();
+  }
+
+  /** A listener's failure is its own: it must not leave the execution unfinished or the engine down. */
+  private notifyClosed(record: ExecutionRecord): void {
+    for (const listener of this.closedListeners) {
+      try {
+        listener(record, () => this.fullHistory(record));
+      } catch (error) {
+        console.error(`engine: a status-change listener failed for ${record.arn}`, error);
+      }
+    }
   }
 
   private fullHistory(record: ExecutionRecord): AwsHistoryEvent[] {
@@ -211,6 +234,7 @@ export class Executions {
         cause: outcome.cause,
       });
       this.store.saveExecution(live.record);
+      this.notifyClosed(live.record);
     }
     // Served from memory until its last writes are committed, so polling clients never force a commit.
     this.store.whenCommitted(() => {

@@ -47,7 +47,7 @@ export async function startSagaHarness(): Promise<SagaHarness> {
   async function run(input: unknown, executionName: string): Promise<SagaRun> {
     const execution = machine.run(input as never, {
       overrides: { taskResourceLocalHandlers: localHandlers as never, retryIntervalOverrides },
-      context: { Execution: { Name: executionName } },
+      context: { Execution: { Name: executionName, RedriveCount: 0 } },
     });
     const visited: string[] = [];
     const retries: Record<string, number> = {};

@@ -1,7 +1,7 @@
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { describe, expect, it } from 'vitest';
 import { definitionPlaceholders, localLambdaArn, MissingPlaceholderError, sagaDefinition } from './definition';
-import { ERROR_KEYS, COMPENSATION_ERROR_KEY } from './domain/notify-failure';
+import { ERROR_KEYS } from './domain/notify-failure';
 import { LOCAL_SAGA_ARNS, SAGA_FUNCTIONS } from './functions';
 import { COMPENSATION_STEPS, FORWARD_STEPS } from './switches';
 
@@ -63,7 +63,7 @@ describe('the saga definition', () => {
 
   it('reaches compensations and failure states only through Catch edges', () => {
     const forward = reachableWithoutCatch();
-    for (const name of [...COMPENSATION_STEPS, 'NotifyFailure', 'NotifyCompensationFailure', 'SagaRolledBack', 'CompensationFailed']) {
+    for (const name of [...COMPENSATION_STEPS, 'NotifyFailure', 'SagaRolledBack']) {
       expect(forward.has(name)).toBe(false);
     }
   });
@@ -98,15 +98,24 @@ describe('the saga definition', () => {
     }
   });
 
-  it('retries compensations, then ends a failed one in a distinct CompensationFailed', () => {
+  it('retries a compensation through minutes of outage, then leaves it uncaught so a Redrive resumes there', () => {
     for (const step of COMPENSATION_STEPS) {
-      expect(retries(step)).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: 2 })]);
-      expect(catches(step)).toEqual([
-        { ErrorEquals: ['States.ALL'], ResultPath: `$.errors.${COMPENSATION_ERROR_KEY}`, Next: 'NotifyCompensationFailure' },
-      ]);
+      const [retrier, ...others] = retries(step);
+      expect(others).toEqual([]);
+      expect(retrier?.ErrorEquals).toEqual(expect.arrayContaining(['TransientError', 'Lambda.ServiceException', 'Lambda.ClientExecutionTimeoutException']));
+      // A business refusal (CompensationStepFailed) is not an outage: waiting will not fix it.
+      expect(retrier?.ErrorEquals).not.toContain('States.ALL');
+      expect(retrier).toMatchObject({ JitterStrategy: 'FULL' });
+      // Without jitter, the longest the retries wait in all: the outage they ride out.
+      const { IntervalSeconds, BackoffRate, MaxAttempts, MaxDelaySeconds } = retrier as { IntervalSeconds: number; BackoffRate: number; MaxAttempts: number; MaxDelaySeconds: number };
+      let budget = 0;
+      for (let i = 0; i < MaxAttempts; i++) budget += Math.min(IntervalSeconds * BackoffRate ** i, MaxDelaySeconds);
+      expect(budget).toBeGreaterThanOrEqual(180);
+      expect(budget).toBeLessThanOrEqual(600);
+      expect(catches(step)).toEqual([]);
+      expect(state(step).Parameters).toMatchObject({ 'redriveCount.$': '$$.Execution.RedriveCount' });
     }
-    expect(chainFrom('NotifyCompensationFailure')).toEqual(['NotifyCompensationFailure', 'CompensationFailed']);
-    expect(state('CompensationFailed')).toMatchObject({ Type: 'Fail', Error: 'CompensationFailed' });
+    expect(Object.values(definition.States).filter((s) => s.Type === 'Fail').map((s) => s.Error)).toEqual(['SagaRolledBack']);
   });
 
   it('passes the execution name to every Task so each step derives the same order id', () => {

@@ -14,11 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const event = (executionName: string, payload: Record<string, unknown> = {}, outcome?: string) => ({
-  executionName,
-  payload,
-  ...(outcome ? { outcome } : {}),
-});
+const event = (executionName: string, payload: Record<string, unknown> = {}) => ({ executionName, payload });
 const call = (key: SagaFunctionKey, ev: unknown) => h.handlers[key](ev);
 const dump = () => dumpTables(h.clients, h.tables);
 const records = (orderId: string, sku = 'sku-gadget') => readOrderRecords(h.clients, h.tables, orderId, sku);
@@ -111,11 +107,23 @@ describe('compensations', () => {
 
 describe('NotifyFailure', () => {
   it('logs one notification however often it runs', async () => {
-    const ev = event('nf-1', { errors: { payment: { Error: 'PaymentFailed', Cause: 'x' } } }, 'ROLLED_BACK');
+    const ev = event('nf-1', { errors: { payment: { Error: 'PaymentFailed', Cause: 'x' } } });
     await call('NotifyFailure', ev);
     const after = await dump();
     await call('NotifyFailure', ev);
     expect(await dump()).toEqual(after);
     expect((await records('ord-nf-1')).notifications).toMatchObject([{ kind: 'ORDER_ROLLED_BACK' }]);
+  });
+});
+
+describe('failCompensation', () => {
+  it('fails its compensation on the first run only, so a Redrive finishes the rollback', async () => {
+    const payload = { failProcessPayment: true, failCompensation: 'PaymentRefund' };
+    await call('CreateOrder', event('fc-1', payload));
+    await expect(call('ProcessPayment', event('fc-1', payload))).rejects.toMatchObject({ name: 'PaymentFailed' });
+    await expect(call('PaymentRefund', { ...event('fc-1', payload), redriveCount: 0 })).rejects.toMatchObject({ name: 'CompensationStepFailed' });
+    expect((await records('ord-fc-1')).payment?.status).toBe('CHARGED');
+    await expect(call('PaymentRefund', { ...event('fc-1', payload), redriveCount: 1 })).resolves.toMatchObject({ changed: true, status: 'REFUNDED' });
+    expect((await records('ord-fc-1')).payment?.status).toBe('REFUNDED');
   });
 });

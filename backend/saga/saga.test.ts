@@ -75,20 +75,20 @@ describe('the order saga', () => {
     expect(data.stock?.available).toBe(stockBefore);
   });
 
-  it('a failing refund ends in CompensationFailed, distinct from a clean rollback, with the data left for a human', async () => {
+  it('a failing refund stops the rollback right there: FAILED at PaymentRefund, the data left for a person', async () => {
     const { run, data, stockBefore } = await runSaga('refund-fails', { failProcessPayment: true, failCompensation: 'PaymentRefund' });
-    expect(run).toMatchObject({ status: 'FAILED', error: 'CompensationFailed', retries: { PaymentRefund: 2 } });
-    expect(run.visited).toEqual(['CreateOrder', 'UpdateInventory', 'ProcessPayment', 'PaymentRefund', 'NotifyCompensationFailure', 'CompensationFailed']);
-    expect(run.cause).toContain('needs a human');
+    // A refusal is not an outage: it is not retried, and no Catch hides it.
+    expect(run).toMatchObject({ status: 'FAILED', error: 'CompensationStepFailed', retries: {} });
+    expect(run.visited).toEqual(['CreateOrder', 'UpdateInventory', 'ProcessPayment', 'PaymentRefund']);
     expect(data.payment?.status).toBe('CHARGED');
     expect(data.stock?.available).toBe((stockBefore ?? 0) - 1);
-    expect(data.notifications.map((n) => n.kind)).toEqual(['COMPENSATION_FAILED']);
+    expect(data.order?.status).toBe('PENDING');
   });
 
   it('a failing rollback stops the chain after the refund already happened', async () => {
     const { run, data } = await runSaga('rollback-fails', { failProcessPayment: true, failCompensation: 'InventoryRollback' });
-    expect(run.error).toBe('CompensationFailed');
-    expect(run.visited.slice(3)).toEqual(['PaymentRefund', 'InventoryRollback', 'NotifyCompensationFailure', 'CompensationFailed']);
+    expect(run.error).toBe('CompensationStepFailed');
+    expect(run.visited.slice(3)).toEqual(['PaymentRefund', 'InventoryRollback']);
     expect(data.payment?.status).toBe('REFUNDED');
     expect(data.order?.status).toBe('PENDING');
   });
@@ -125,7 +125,7 @@ describe('the order saga', () => {
   it.each(SAGA_PRESETS.map((p) => [p.id, p.input] as const))('preset %s runs to its expected end', async (id, input) => {
     const { run } = await runSaga(`preset-${id}`, input);
     const rolledBack = id.startsWith('fail-') || id === 'slow-payment-fails';
-    const expected = id === 'fail-refund' ? 'CompensationFailed' : rolledBack ? 'SagaRolledBack' : undefined;
+    const expected = id === 'fail-refund' ? 'CompensationStepFailed' : rolledBack ? 'SagaRolledBack' : undefined;
     expect(run.error).toBe(expected);
   });
 });

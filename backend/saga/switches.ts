@@ -80,5 +80,13 @@ export function parseSagaInput(raw: unknown): ParseResult {
   return refuse(field, `${field}: ${issue.message}`);
 }
 
+/**
+ * The order an execution works on: the input's orderId, or one derived from the execution
+ * name. Every handler derives it this way, so the dashboard can find an order's data for
+ * any execution, including the blueprint's payloads, which carry no orderId.
+ */
+export const orderIdFor = (input: SagaInput | undefined, executionName: string): string =>
+  input?.orderId ?? `ord-${executionName}`;
+
 export { SAGA_INPUT_FIELDS, type SwitchField } from './switch-fields';
 export { SAGA_PRESETS, SCENARIO_CODES, scenarioCode, type SagaPreset, type ScenarioCode } from './scenarios';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { parseSagaInput } from '@/backend/saga/switches';
+import { sagaOrderOf } from '@/backend/saga/order-of';
 import { buildGraph } from '@/lib/asl/graph';
 import { layoutGraph } from '@/lib/asl/layout';
 import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
@@ -8,6 +8,7 @@ import { executionArnFor, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
 import { createRevisionCache } from '@/lib/sfn/definition-cache';
 import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
 import type { ExecutionEvent } from '@/lib/sfn/types';
+import { parsePayload } from '@/lib/history/values';
 import type { ExecutionViewProps } from './execution-view';
 import { readOrderData } from './order-data';
 
@@ -24,10 +25,14 @@ const drawings = createRevisionCache({
   maxEntries: 500,
 });
 
-/** The saga's order, read from the execution input; other state machines have none. */
-function orderOf(input: unknown): { orderId: string; sku: string } | undefined {
-  const parsed = parseSagaInput(input);
-  return parsed.ok && parsed.value.orderId ? { orderId: parsed.value.orderId, sku: parsed.value.item } : undefined;
+/**
+ * The saga's order, from the execution input and name the way its handlers derive it, so an
+ * execution started with the blueprint's payloads shows its data too; other machines have none.
+ */
+function orderOf(machineArn: string, input: unknown, name: string): { orderId: string; sku: string } | undefined {
+  if (machineArn !== sagaStateMachineArn()) return undefined;
+  const order = sagaOrderOf(input, name);
+  return order && { orderId: order.orderId, sku: order.sku };
 }
 
 /**
@@ -38,10 +43,11 @@ export async function loadExecution(
   name: string,
   stateMachineArn: string | undefined,
 ): Promise<Omit<ExecutionViewProps, 'targetLabel' | 'initialEventsJson'> & { initialEvents: readonly ExecutionEvent[] }> {
-  const executionArn = executionArnFor(stateMachineArn ?? sagaStateMachineArn(), name);
+  const machineArn = stateMachineArn ?? sagaStateMachineArn();
+  const executionArn = executionArnFor(machineArn, name);
   const [drawing, events] = await Promise.all([drawings.get(executionArn), executionEvents(executionArn)]);
   const started = events.find((e) => e.type === 'ExecutionStarted')?.executionStartedEventDetails;
-  const order = orderOf((started as { input?: unknown } | undefined)?.input);
+  const order = orderOf(machineArn, parsePayload((started as { input?: unknown } | undefined)?.input), name);
   const initialOrder = order ? await readOrderData(order.orderId, order.sku).catch(() => undefined) : undefined;
   const query = stateMachineArn ? `?sm=${encodeURIComponent(stateMachineArn)}` : '';
   return {

@@ -4,12 +4,16 @@
  * from the definition and the history through readExecution, the same reading the
  * execution page draws, so the list and the page never disagree.
  */
+import type { ScenarioCode } from '@/backend/saga/scenarios';
 import { buildGraph } from '@/lib/asl/graph';
 import type { AslDefinition, AslGraph, AslStateType } from '@/lib/asl/types';
 import { readExecution } from '@/lib/history/read-execution';
 import type { ExecutionStatus, HistoryEvent, SagaOutcome, StateReading, StateStatus } from '@/lib/history/types';
 
 export type StepMark = { name: string; status: StateStatus };
+
+/** The saga's order behind an execution, when its input is one the saga accepts. */
+export type OrderFacts = { orderId: string; scenario: ScenarioCode };
 
 export interface ExecutionFacts {
   /** as the history tells it; may be ahead of the ListExecutions page it came with */
@@ -18,6 +22,7 @@ export interface ExecutionFacts {
   /** the running step, or the first step that went wrong; none for a clean success */
   step?: StepMark;
   stoppedAt?: number;
+  order?: OrderFacts;
 }
 
 export const TERMINAL_STATUSES: ReadonlySet<ExecutionStatus> = new Set(['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED']);
@@ -55,11 +60,19 @@ function stepOf(states: readonly StateReading[], types: ReadonlyMap<string, AslS
   return blamed && { name: blamed.name, status: blamed.status };
 }
 
-export function factsOf(definition: AslDefinition, events: readonly HistoryEvent[], graph: AslGraph = buildGraph(definition)): ExecutionFacts {
+/** `orderOf` reads the order from the execution input; machines other than the saga have none. */
+export function factsOf(
+  definition: AslDefinition,
+  events: readonly HistoryEvent[],
+  graph: AslGraph = buildGraph(definition),
+  orderOf: (input: unknown) => OrderFacts | undefined = () => undefined,
+): ExecutionFacts {
   const reading = readExecution(definition, events, graph);
   const types = new Map(graph.nodes.map((n) => [n.id, n.type]));
   const step = stepOf(Object.values(reading.states), types, reading.executionStatus);
+  const order = orderOf(reading.input);
   return {
+    ...(order ? { order } : {}),
     status: reading.executionStatus,
     outcome: reading.sagaOutcome,
     ...(step ? { step } : {}),

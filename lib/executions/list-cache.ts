@@ -18,7 +18,7 @@ import type { AslDefinition, AslGraph } from '@/lib/asl/types';
 import type { ExecutionStatus } from '@/lib/history/types';
 import { sharePerKey } from '@/lib/live/share-in-flight';
 import type { ExecutionEvent, ExecutionPage, ExecutionSummary } from '@/lib/sfn/types';
-import { factsOf, TERMINAL_STATUSES, type ExecutionFacts } from './facts';
+import { factsOf, TERMINAL_STATUSES, type ExecutionFacts, type OrderFacts } from './facts';
 import { createLimiter } from './limit';
 
 export interface ListClient {
@@ -44,6 +44,8 @@ export interface ListCacheOptions {
   concurrency?: number;
   /** terminal facts kept; the oldest go first beyond this */
   maxTerminal?: number;
+  /** the saga's order behind an execution, from its input (see facts.ts) */
+  orderOf?: (execution: ExecutionSummary, input: unknown) => OrderFacts | undefined;
   now?: () => number;
 }
 
@@ -80,7 +82,7 @@ export function createListCache(client: ListClient, options: ListCacheOptions = 
       machine(e.stateMachineArn),
       limit(() => client.getHistory(e.executionArn)),
     ]);
-    const facts = factsOf(definition, events, graph);
+    const facts = factsOf(definition, events, graph, (input) => options.orderOf?.(e, input));
     if (TERMINAL_STATUSES.has(facts.status)) {
       if (terminalFacts.size >= maxTerminal) terminalFacts.delete(terminalFacts.keys().next().value ?? '');
       terminalFacts.set(key, facts);

@@ -127,4 +127,18 @@ describe('queryExecutions', () => {
     const all = await queryExecutions(list, SM, filters());
     expect(all.rows[0]).toMatchObject({ status: 'SUCCEEDED', stoppedAt: 5 });
   });
+
+  it("finds an execution started elsewhere by the scenario and order id its input gives, not its name", async () => {
+    const blueprint = (name: string, scenario: 'fail-payment' | 'happy'): Spec => ({
+      name,
+      startedAt: 1,
+      facts: { status: 'FAILED', outcome: 'COMPENSATED', order: { orderId: `ord-${name}`, scenario } },
+    });
+    const { list } = source([blueprint('a1b2', 'fail-payment'), blueprint('c3d4', 'happy'), { name: 'fail-payment--o9', startedAt: 0 }], 5);
+    const byScenario = await queryExecutions(list, SM, filters({ scenario: 'fail-payment' }));
+    expect(names(byScenario.rows)).toEqual(['a1b2', 'fail-payment--o9']);
+    expect(byScenario.rows[0]).toMatchObject({ scenario: 'fail-payment', orderId: 'ord-a1b2' });
+    const byOrder = await queryExecutions(list, SM, filters({ q: 'ORD-C3' }));
+    expect(names(byOrder.rows)).toEqual(['c3d4']);
+  });
 });

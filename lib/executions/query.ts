@@ -13,7 +13,7 @@ import type { ExecutionSummary } from '@/lib/sfn/types';
 import type { ExecutionFacts, StepMark } from './facts';
 import { narrowsBeyondStatus, type ListFilters } from './filters';
 import type { ListSource } from './list-cache';
-import { decodeExecutionName } from './scenario';
+import { decodeExecutionName, type NameParts } from './scenario';
 
 export interface ExecutionRow {
   name: string;
@@ -45,11 +45,18 @@ export interface ListResult {
 /** ListExecutions pages one page of the list may read when filters drop rows. */
 export const MAX_SCAN_PAGES = 8;
 
-function matchesSummary(e: ExecutionSummary, f: ListFilters, scenario: ScenarioCode | undefined): boolean {
-  if (f.scenario !== undefined && scenario !== f.scenario) return false;
-  if (f.q !== undefined && !e.name.toLowerCase().includes(f.q.toLowerCase())) return false;
+const includesText = (value: string | undefined, q: string): boolean => value !== undefined && value.toLowerCase().includes(q.toLowerCase());
+
+/**
+ * What the list page alone can rule out. A name the dashboard made carries the scenario
+ * and order id, so it decides here; any other name (the blueprint's payloads, the CLI's
+ * names) waits for its facts, which read both from the input.
+ */
+function matchesSummary(e: ExecutionSummary, f: ListFilters, named: NameParts): boolean {
   if (f.from !== undefined && e.startedAt < f.from) return false;
-  return f.to === undefined || e.startedAt <= f.to;
+  if (f.to !== undefined && e.startedAt > f.to) return false;
+  if (named.scenario === undefined) return true;
+  return (f.scenario === undefined || named.scenario === f.scenario) && (f.q === undefined || includesText(e.name, f.q));
 }
 
 function toRow(e: ExecutionSummary, facts: ExecutionFacts | undefined): ExecutionRow {
@@ -61,13 +68,17 @@ function toRow(e: ExecutionSummary, facts: ExecutionFacts | undefined): Executio
     status: facts?.status ?? e.status,
     startedAt: e.startedAt,
     ...(stoppedAt === undefined ? {} : { stoppedAt }),
+    ...facts?.order,
     ...decodeExecutionName(e.name),
     ...(facts ? { outcome: facts.outcome, ...(facts.step ? { step: facts.step } : {}) } : {}),
   };
 }
 
 const matchesFacts = (row: ExecutionRow, f: ListFilters): boolean =>
-  (f.outcome === undefined || row.outcome === f.outcome) && (f.status === undefined || row.status === f.status);
+  (f.outcome === undefined || row.outcome === f.outcome) &&
+  (f.status === undefined || row.status === f.status) &&
+  (f.scenario === undefined || row.scenario === f.scenario) &&
+  (f.q === undefined || includesText(row.name, f.q) || includesText(row.orderId, f.q));
 
 export async function queryExecutions(
   source: ListSource,
@@ -86,7 +97,7 @@ export async function queryExecutions(
     pages++;
     scanned += page.executions.length;
     token = page.nextToken;
-    const candidates = page.executions.filter((e) => matchesSummary(e, f, decodeExecutionName(e.name).scenario));
+    const candidates = page.executions.filter((e) => matchesSummary(e, f, decodeExecutionName(e.name)));
     const facts = await Promise.allSettled(candidates.map((e) => source.facts(e)));
     candidates.forEach((e, i) => {
       const read = facts[i];

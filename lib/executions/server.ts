@@ -1,4 +1,5 @@
 import 'server-only';
+import { sagaOrderOf } from '@/backend/saga/order-of';
 import { errorInfo, sagaStateMachineArn, stepFunctions, type ErrorInfo } from '@/lib/sfn';
 import { parseListFilters, type ListFilters, type RawParams } from './filters';
 import { createListCache, type ListSource } from './list-cache';
@@ -15,7 +16,13 @@ type WithCache = typeof globalThis & { [KEY]?: ListSource };
 
 function listCache(): ListSource {
   const scope = globalThis as WithCache;
-  scope[KEY] ??= createListCache(stepFunctions());
+  scope[KEY] ??= createListCache(stepFunctions(), {
+    orderOf: (e, input) => {
+      if (e.stateMachineArn !== sagaStateMachineArn()) return undefined;
+      const order = sagaOrderOf(input, e.name);
+      return order && { orderId: order.orderId, scenario: order.scenario };
+    },
+  });
   return scope[KEY];
 }
 

@@ -13,12 +13,16 @@ import type { TaskContext } from './task-event';
 
 type Skipped = { changed: false; skipped: string };
 
-/** The shared prologue: latency, the failCompensation switch, and the invalid-input guard. */
+/**
+ * The shared prologue: latency, the failCompensation switch, and the invalid-input guard.
+ * The switch fails only the first run: it stands for an outage a person then fixes, so a
+ * Redrive (RedriveCount 1+) of the stuck execution shows the rollback finishing.
+ */
 async function enter(ctx: TaskContext, step: CompensationStep, effects: Effects): Promise<SagaInput | Skipped> {
   await simulateLatency(ctx.input, effects);
   if (!ctx.input) return { changed: false, skipped: `nothing was written: ${ctx.inputProblem ?? 'invalid input'}` };
-  if (ctx.input.failCompensation === step) {
-    throw new CompensationStepFailed(`${step} failed on purpose for order ${ctx.orderId} (failCompensation)`);
+  if (ctx.input.failCompensation === step && ctx.redriveCount === 0) {
+    throw new CompensationStepFailed(`${step} failed on purpose for order ${ctx.orderId} (failCompensation; a Redrive succeeds)`);
   }
   return ctx.input;
 }

@@ -39,7 +39,7 @@ export class PaymentFailed extends Error {
   override name = 'PaymentFailed' as const;
 }
 
-/** failCompensation: the named compensation fails on every attempt. */
+/** failCompensation: the named compensation fails, until the execution is redriven. Not retried. */
 export class CompensationStepFailed extends Error {
   override name = 'CompensationStepFailed' as const;
 }

@@ -31,31 +31,11 @@ describe('notifyFailure', () => {
     const { repo, log } = fakeNotifications();
     const ctx = readTaskEvent({
       executionName: 'e1',
-      outcome: 'ROLLED_BACK',
       payload: { errors: { inventory: { Error: 'InventoryUnavailable', Cause: 'Only 2 left' } } },
     });
     expect(failedStep(ctx)?.step).toBe('UpdateInventory');
     const result = await notifyFailure(ctx, { ...effects, notifications: repo });
     expect(result.cause).toBe('UpdateInventory failed (InventoryUnavailable: Only 2 left); order ord-e1 was rolled back');
     expect(log).toEqual([{ orderId: 'ord-e1', kind: 'ORDER_ROLLED_BACK', message: result.cause }]);
-  });
-
-  it('raises the alarm when a compensation failed', async () => {
-    const { repo, log } = fakeNotifications();
-    const ctx = readTaskEvent({
-      executionName: 'e2',
-      outcome: 'COMPENSATION_FAILED',
-      payload: {
-        errors: {
-          payment: { Error: 'PaymentFailed', Cause: 'x' },
-          compensation: { Error: 'CompensationStepFailed', Cause: 'PaymentRefund failed' },
-        },
-      },
-    });
-    const result = await notifyFailure(ctx, { ...effects, notifications: repo });
-    expect(result.failedStep).toBe('ProcessPayment');
-    expect(result.cause).toContain('CompensationStepFailed: PaymentRefund failed');
-    expect(result.cause).toContain('needs a human');
-    expect(log[0]?.kind).toBe('COMPENSATION_FAILED');
   });
 });

@@ -1,6 +1,8 @@
 /**
- * The last Task of a failed saga: log what went wrong and return the Cause the final Fail
- * state reports (its CausePath), naming the forward step that failed.
+ * The last Task of a rolled-back saga: log what went wrong and return the Cause the final
+ * Fail state reports (its CausePath), naming the forward step that failed. A rollback that
+ * could not finish never gets here: it stops at the failed compensation, and the alert for
+ * it comes from the execution's status change (see compensation-alert.ts).
  */
 import type { NotificationsRepo } from '../data/notifications-repo';
 import type { ForwardStep } from '../switches';
@@ -14,9 +16,6 @@ export const ERROR_KEYS: Record<ForwardStep, string> = {
   ProcessPayment: 'payment',
   Notify: 'notify',
 };
-
-/** Where the definition's compensation Catch puts a compensation's own error. */
-export const COMPENSATION_ERROR_KEY = 'compensation';
 
 /** AWS wraps a Lambda error's Cause as JSON `{errorMessage, errorType, trace}`; locally it is the message. */
 export function causeMessage(cause: string | undefined): string {
@@ -44,12 +43,7 @@ export async function notifyFailure(ctx: TaskContext, deps: Effects & { notifica
   await simulateLatency(ctx.input, deps);
   const failed = failedStep(ctx);
   const what = failed ? `${failed.step} failed (${describe(failed.error)})` : 'The saga failed';
-  const compensationError = ctx.errors[COMPENSATION_ERROR_KEY];
-  const compensationFailed = ctx.outcome === 'COMPENSATION_FAILED';
-  const cause = compensationFailed
-    ? `${what}; then a compensation failed (${compensationError ? describe(compensationError) : 'unknown error'}): order ${ctx.orderId} needs a human`
-    : `${what}; order ${ctx.orderId} was rolled back`;
-  const kind = compensationFailed ? 'COMPENSATION_FAILED' : 'ORDER_ROLLED_BACK';
-  const { record } = await deps.notifications.record(ctx.orderId, kind, cause, deps.now());
+  const cause = `${what}; order ${ctx.orderId} was rolled back`;
+  const { record } = await deps.notifications.record(ctx.orderId, 'ORDER_ROLLED_BACK', cause, deps.now());
   return { notificationId: record.notificationId, failedStep: failed?.step ?? null, cause };
 }

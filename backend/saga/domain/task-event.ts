@@ -5,19 +5,17 @@
  * the forward steps wrote even when those failed before returning anything.
  */
 import { z } from 'zod';
-import { parseSagaInput, type SagaInput } from '../switches';
+import { orderIdFor, parseSagaInput, type SagaInput } from '../switches';
 import { InvalidSagaInput } from './errors';
 
 const stepError = z.object({ Error: z.string(), Cause: z.string().optional() });
 export type StepError = z.infer<typeof stepError>;
 
-export const FAILURE_OUTCOMES = ['ROLLED_BACK', 'COMPENSATION_FAILED'] as const;
-export type FailureOutcome = (typeof FAILURE_OUTCOMES)[number];
-
 const envelope = z.object({
   payload: z.record(z.string(), z.unknown()),
   executionName: z.string().min(1),
-  outcome: z.enum(FAILURE_OUTCOMES).optional(),
+  /** `$$.Execution.RedriveCount`: 0 on the first run, 1 after the first redrive... */
+  redriveCount: z.number().int().min(0).optional(),
 });
 
 export type TaskContext = {
@@ -28,11 +26,9 @@ export type TaskContext = {
   inputProblem: string | undefined;
   /** errors caught so far, by the key the definition's Catch ResultPath gave them */
   errors: Record<string, StepError>;
-  outcome: FailureOutcome | undefined;
+  /** 0 unless this run was redriven (states that do not pass it read as 0) */
+  redriveCount: number;
 };
-
-export const orderIdFor = (input: SagaInput | undefined, executionName: string): string =>
-  input?.orderId ?? `ord-${executionName}`;
 
 function readErrors(raw: unknown): Record<string, StepError> {
   if (typeof raw !== 'object' || raw === null) return {};
@@ -48,7 +44,7 @@ export function readTaskEvent(event: unknown): TaskContext {
   if (!parsed.success) {
     throw new InvalidSagaInput(`Task event must be {payload, executionName}: ${parsed.error.issues[0]?.message ?? ''}`);
   }
-  const { payload, executionName, outcome } = parsed.data;
+  const { payload, executionName, redriveCount } = parsed.data;
   // `results` and `errors` are the definition's own keys, not part of what the user sent.
   const { results: _results, errors, ...sent } = payload;
   const input = parseSagaInput(sent);
@@ -58,7 +54,7 @@ export function readTaskEvent(event: unknown): TaskContext {
     input: input.ok ? input.value : undefined,
     inputProblem: input.ok ? undefined : input.message,
     errors: readErrors(errors),
-    outcome,
+    redriveCount: redriveCount ?? 0,
   };
 }
 
