@@ -38,6 +38,7 @@ export async function startEngine(config: EngineConfig, options: EngineOptions =
   let saga: SagaDeployment | undefined;
   try {
     saga = options.saga === false ? undefined : await deploySaga(config, registry, machines);
+    if (saga) executions.onClosed(saga.onClosed);
     for (const [arn, fn] of Object.entries(options.lambdas ?? {})) registry.register(arn, fn);
     const resumed = executions.resumeInterrupted();
     const server = createEngineServer(

@@ -3,7 +3,7 @@
  * started through the SDK with the blueprint's payload form, then its status, the states
  * it visited, the AWS shape of its history and the data it left behind are checked.
  */
-import { DescribeExecutionCommand, StartExecutionCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, RedriveExecutionCommand, StartExecutionCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fullHistory, historyShapeProblems, sagaData, statesVisited } from './saga-checks';
 import { startTestEngine, type TestEngine } from './test-engine';
@@ -79,16 +79,30 @@ describe('order saga on the local engine', () => {
     expect(run.stockAfter).toBe(run.stockBefore);
   });
 
-  it('a compensation that keeps failing ends in the distinct CompensationFailed outcome', async () => {
+  it('a compensation that cannot succeed stops the rollback at that state; one Redrive finishes it', async () => {
     const run = await runSaga('fail-rollback', JSON.stringify({ failProcessPayment: true, failCompensation: 'InventoryRollback' }));
-    expect(run.ended).toMatchObject({ status: 'FAILED', error: 'CompensationFailed' });
-    const visited = statesVisited(run.events);
-    expect(visited.slice(0, 5)).toEqual(['CreateOrder', 'UpdateInventory', 'ProcessPayment', 'PaymentRefund', 'InventoryRollback']);
-    expect(visited.slice(-2)).toEqual(['NotifyCompensationFailure', 'CompensationFailed']);
+    expect(run.ended).toMatchObject({ status: 'FAILED', error: 'CompensationStepFailed' });
+    expect(statesVisited(run.events)).toEqual(['CreateOrder', 'UpdateInventory', 'ProcessPayment', 'PaymentRefund', 'InventoryRollback']);
     expect(historyShapeProblems(run.events)).toEqual([]);
     expect(run.records.payment?.status).toBe('REFUNDED');
-    // The rollback never ran: the stock is still taken, which is why a human is needed.
+    // The stock is still taken and the order still open: what a person must finish.
     expect(run.records.stock?.reservation?.status).toBe('RESERVED');
+    expect(run.records.order?.status).toBe('PENDING');
+    expect(run.records.notifications.map((n) => n.kind)).toEqual(['COMPENSATION_FAILED']);
+    expect(run.records.notifications[0]?.message).toMatch(/InventoryRollback.*CancelOrder/);
+
+    const executionArn = run.ended.executionArn!;
+    await t.sfn.send(new RedriveExecutionCommand({ executionArn }));
+    const redriven = await waitForEnd(t.sfn, executionArn);
+    expect(redriven).toMatchObject({ status: 'FAILED', error: 'SagaRolledBack', redriveCount: 1 });
+    const events = await fullHistory(t.sfn, executionArn);
+    expect(historyShapeProblems(events)).toEqual([]);
+    expect(statesVisited(events).slice(5)).toEqual(['InventoryRollback', 'CancelOrder', 'NotifyFailure', 'SagaRolledBack']);
+    const records = await data.order('ord-fail-rollback');
+    expect(records.order?.status).toBe('CANCELLED');
+    expect(records.payment?.status).toBe('REFUNDED');
+    expect(records.stock?.reservation?.status).toBe('RELEASED');
+    expect(await data.stock()).toBe(run.stockBefore);
   });
 
   it('a transient failure is retried with backoff, then the saga succeeds', async () => {

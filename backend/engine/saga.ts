@@ -1,14 +1,20 @@
 /**
  * The order saga on the local engine: its DynamoDB (embedded dynalite), its Lambda
  * functions registered by their local ARNs, and the OrderSaga state machine whose
- * StartExecution refuses bad switches before anything starts.
+ * StartExecution refuses bad switches before anything starts. A rollback that stops at a
+ * compensation is reported in the notifications log, as the stack's alert does on AWS.
  */
 import type { EngineConfig } from '@/lib/env';
 import { sagaDataConfig } from '@/lib/env';
 import { startLocalDynamoThread } from '../local/dynamo-thread';
 import { LOCAL_SAGA_ARNS, createSagaFunctions, localSagaHandlersByArn } from '../saga/functions';
 import { SAGA_STATE_MACHINE_NAME, sagaDefinition } from '../saga/definition';
+import { parsePayload } from '@/lib/history/values';
+import { compensationAlert } from '../saga/compensation-alert';
+import { createSagaClients } from '../saga/data/clients';
+import { notificationsRepo } from '../saga/data/notifications-repo';
 import { parseSagaInput } from '../saga/switches';
+import type { ClosedListener } from './executions';
 import { localRoleArn } from './arn';
 import type { LambdaRegistry } from './lambdas';
 import type { StateMachines } from './state-machines';
@@ -16,6 +22,8 @@ import type { StateMachines } from './state-machines';
 export interface SagaDeployment {
   stateMachineArn: string;
   dynamoEndpoint: string;
+  /** what EventBridge's rule does on AWS: a rollback that stopped at a compensation alerts a person */
+  onClosed: ClosedListener;
   close(): Promise<void>;
 }
 
@@ -32,5 +40,18 @@ export async function deploySaga(
     const parsed = parseSagaInput(input);
     return parsed.ok ? { ok: true } : parsed;
   });
-  return { stateMachineArn: machine.arn, dynamoEndpoint: dynamo.endpoint, close: dynamo.close };
+  const notifications = notificationsRepo(createSagaClients(data), data.tables.notifications);
+  const onClosed: ClosedListener = (record, history) => {
+    // Only a FAILED saga can be stuck in its rollback; anything else is not read at all.
+    if (record.stateMachineArn !== machine.arn || record.status !== 'FAILED') return;
+    const alert = compensationAlert(machines.compiledFor(record.revisionId).definition, history(), {
+      name: record.name,
+      input: parsePayload(record.input),
+    });
+    if (!alert) return;
+    notifications.record(alert.orderId, 'COMPENSATION_FAILED', alert.message, new Date().toISOString()).catch((error: unknown) => {
+      console.error(`engine: could not record the alert for ${record.arn}`, error);
+    });
+  };
+  return { stateMachineArn: machine.arn, dynamoEndpoint: dynamo.endpoint, onClosed, close: dynamo.close };
 }

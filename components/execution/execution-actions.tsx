@@ -1,56 +1,38 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
-import { useState, useTransition } from 'react';
+import { useMemo, useState, useTransition } from 'react';
+import type { AslGraph } from '@/lib/asl/types';
+import { redrivePlan } from '@/lib/history/redrive-plan';
 import type { ExecutionReading, ExecutionStatus } from '@/lib/history/types';
-import { executionEventsKey } from '@/lib/live/use-live-events';
-import { mergeEvents } from '@/lib/sfn/reshape';
-import type { ExecutionEvent } from '@/lib/sfn/types';
-import { type ActionResult, redriveExecution, runAgain, stopExecution } from './actions';
+import { redriveExecution, runAgain, stopExecution } from './actions';
 import styles from './actions.module.css';
 import { CompareForm } from './compare-form';
 import { useExecutionTarget } from './execution-target';
 import { ExportMenu } from './export-menu';
+import { useEventAction } from './use-event-action';
 import { useHydrated } from './use-hydrated';
 
-/** AWS redrives only these (and only Standard executions, within 14 days: the service checks). */
-const REDRIVABLE: ReadonlySet<ExecutionStatus> = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
+/** Where a Redrive could be expected: said why it is not offered, when it is not. */
+const ENDED_UNSUCCESSFULLY: ReadonlySet<ExecutionStatus> = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 
 type Pending = 'stop' | 'redrive' | 'rerun' | undefined;
 
 /**
- * Stop, Redrive, Run again, Export and Compare for the execution on screen. Stop and
- * Redrive merge the events they caused into the live cache, so the graph changes at once
- * and the live stream (which reopens after a redrive) carries on from there.
+ * Stop, Redrive, Run again, Export and Compare for the execution on screen. Redrive is
+ * offered only where it can change something, and says beforehand which states it runs.
  */
-export function ExecutionActions({ reading }: { reading: ExecutionReading }) {
+export function ExecutionActions({ reading, graph }: { reading: ExecutionReading; graph: AslGraph }) {
   const target = useExecutionTarget();
-  const queryClient = useQueryClient();
-  const [pending, setPending] = useState<Pending>();
+  const { pending, setPending, error, setError, run } = useEventAction<Pending & string>(target?.executionArn);
   const [, startTransition] = useTransition();
   const [confirmStop, setConfirmStop] = useState(false);
-  const [error, setError] = useState<string>();
   const hydrated = useHydrated();
+  const plan = useMemo(() => redrivePlan(graph, reading), [graph, reading]);
   if (!target) return null;
   const idle = hydrated && pending === undefined;
 
   const ref = { name: target.name, stateMachineArn: target.stateMachineArn };
-  const key = executionEventsKey(target.executionArn);
   const status = reading.executionStatus;
-
-  const apply = async (which: 'stop' | 'redrive', call: (afterId: number) => Promise<ActionResult>) => {
-    setPending(which);
-    setError(undefined);
-    const known = queryClient.getQueryData<readonly ExecutionEvent[]>(key) ?? [];
-    const result = await call(known.at(-1)?.id ?? 0).catch(() => ({
-      status: 'error' as const,
-      message: 'Cannot reach the dashboard; nothing was changed. Check the connection and retry.',
-    }));
-    setPending(undefined);
-    setConfirmStop(false);
-    if (result.status !== 'done') return setError(result.message);
-    queryClient.setQueryData<readonly ExecutionEvent[]>(key, (old) => mergeEvents(old ?? [], result.events));
-  };
 
   const rerun = () => {
     setPending('rerun');
@@ -83,7 +65,7 @@ export function ExecutionActions({ reading }: { reading: ExecutionReading }) {
             <button
               type="button"
               className={`btn ${styles.danger}`}
-              onClick={() => void apply('stop', (afterId) => stopExecution(ref, afterId))}
+              onClick={() => void run('stop', (afterId) => stopExecution(ref, afterId)).then(() => setConfirmStop(false))}
               disabled={!idle}
               data-testid="action-stop-confirm"
             >
@@ -94,17 +76,28 @@ export function ExecutionActions({ reading }: { reading: ExecutionReading }) {
             </button>
           </div>
         )}
-        {REDRIVABLE.has(status) && (
-          <button
-            type="button"
-            className="btn"
-            onClick={() => void apply('redrive', (afterId) => redriveExecution(ref, afterId))}
-            disabled={!idle}
-            title="Rerun from the state that did not succeed, with the same input; steps that succeeded are kept"
-            data-testid="action-redrive"
-          >
-            {pending === 'redrive' ? 'Redriving…' : 'Redrive'}
-          </button>
+        {plan.redrivable && (
+          <>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void run('redrive', (afterId) => redriveExecution(ref, afterId))}
+              disabled={!idle}
+              title="Rerun from the state that did not succeed, with the same input; steps that succeeded are kept"
+              data-testid="action-redrive"
+            >
+              {pending === 'redrive' ? 'Redriving…' : 'Redrive'}
+            </button>
+            <span className={styles.plan} data-testid="redrive-plan" data-resumes-at={plan.resumesAt}>
+              runs <strong>{plan.resumesAt}</strong> again
+              {plan.path.length > 0 && <>, then {plan.path.join(' → ')}</>}
+            </span>
+          </>
+        )}
+        {!plan.redrivable && ENDED_UNSUCCESSFULLY.has(status) && (
+          <span className={styles.plan} data-testid="redrive-unavailable">
+            No Redrive: {plan.reason}
+          </span>
         )}
         <button
           type="button"

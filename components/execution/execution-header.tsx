@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import type { AslGraph } from '@/lib/asl/types';
 import type { ExecutionReading } from '@/lib/history/types';
 import type { LiveStatus } from '@/lib/live/status';
 import { OUTCOME_LABEL, OUTCOME_MEANING, OUTCOME_TONE, STATUS_VAR, StatusIcon } from '@/components/graph/status';
@@ -17,9 +18,12 @@ export function ExecutionHeader({
   reading,
   live,
   targetLabel,
+  graph,
 }: {
   name: string;
   reading: ExecutionReading;
+  /** the execution page's graph: actions need it; a file opened on the import page has none to act on */
+  graph?: AslGraph;
   live: LiveStatus;
   targetLabel: string;
 }) {
@@ -96,7 +100,7 @@ export function ExecutionHeader({
           </span>
         </div>
       </div>
-      <ExecutionActions reading={reading} />
+      {graph && <ExecutionActions reading={reading} graph={graph} />}
     </header>
   );
 }

@@ -13,6 +13,7 @@ import { ErrorBanner } from '@/components/ui/banner';
 import { DataPanel } from './data-panel';
 import styles from './execution.module.css';
 import { ExecutionHeader } from './execution-header';
+import { RecoveryPanel } from './recovery-panel';
 import { type OrderData, orderDataKey } from './order-types';
 
 export type ExecutionViewProps = {
@@ -57,7 +58,8 @@ export function ExecutionView(props: ExecutionViewProps) {
 
   return (
     <div className={styles.page}>
-      <ExecutionHeader name={name} reading={reading} live={status} targetLabel={targetLabel} />
+      <ExecutionHeader name={name} reading={reading} live={status} targetLabel={targetLabel} graph={graph} />
+      <RecoveryPanel reading={reading} graph={graph} />
       {status.state === 'unavailable' && (
         <ErrorBanner
           tone="quiet"

@@ -54,3 +54,10 @@ export const asIndex = (value: unknown): number | undefined =>
 
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Lambda wraps an error's Cause as JSON `{errorMessage, errorType, trace}`; other causes are the message already. */
+export function causeMessage(cause: string | undefined): string {
+  if (!cause) return '';
+  const parsed = parsePayload(cause);
+  return isRecord(parsed) && 'errorMessage' in parsed ? String(parsed.errorMessage) : cause;
+}

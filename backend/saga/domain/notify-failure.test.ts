@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NotificationKind, NotificationsRepo } from '../data/notifications-repo';
-import { causeMessage, failedStep, notifyFailure } from './notify-failure';
+import { causeMessage } from '@/lib/history/values';
+import { failedStep, notifyFailure } from './notify-failure';
 import { readTaskEvent } from './task-event';
 
 const effects = { now: () => '2030-01-01T00:00:00.000Z', sleep: async () => {} };

@@ -6,6 +6,7 @@
  */
 import type { NotificationsRepo } from '../data/notifications-repo';
 import type { ForwardStep } from '../switches';
+import { causeMessage } from '@/lib/history/values';
 import { simulateLatency, type Effects } from './faults';
 import type { StepError, TaskContext } from './task-event';
 
@@ -16,18 +17,6 @@ export const ERROR_KEYS: Record<ForwardStep, string> = {
   ProcessPayment: 'payment',
   Notify: 'notify',
 };
-
-/** AWS wraps a Lambda error's Cause as JSON `{errorMessage, errorType, trace}`; locally it is the message. */
-export function causeMessage(cause: string | undefined): string {
-  if (!cause) return '';
-  try {
-    const parsed: unknown = JSON.parse(cause);
-    if (typeof parsed === 'object' && parsed !== null && 'errorMessage' in parsed) return String(parsed.errorMessage);
-  } catch {
-    // not JSON: already the message
-  }
-  return cause;
-}
 
 const describe = (error: StepError): string => `${error.Error}: ${causeMessage(error.Cause)}`;
 
