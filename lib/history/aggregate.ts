@@ -24,6 +24,7 @@ const duration = (from?: number, to?: number) => (from !== undefined && to !== u
 export function toStateVisit(v: Visit): StateVisit {
   return {
     status: v.open ? 'RUNNING' : v.status,
+    seq: v.seq,
     attempts: Math.max(1, v.starts),
     enteredAt: v.enteredAt,
     exitedAt: v.open ? undefined : v.exitedAt,

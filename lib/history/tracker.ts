@@ -20,6 +20,8 @@ export interface Thread {
 
 export interface Visit {
   name: string;
+  /** position among all visits of the execution, in the order they were entered */
+  seq: number;
   /** what events of this visit resolve to (made once, shared) */
   ctx: Ctx;
   /** undefined for states the definition does not have (mismatched or truncated history) */
@@ -114,7 +116,7 @@ export class Tracker {
 
   openVisit(name: string, node: GraphNode | undefined, thread: Thread, at: number | undefined): Visit {
     const visit = {
-      name, node, thread, epoch: this.epoch, open: true, status: 'RUNNING', pending: false,
+      name, seq: this.visits.length, node, thread, epoch: this.epoch, open: true, status: 'RUNNING', pending: false,
       failedChild: false, starts: 0, tries: [] as TryReading[], children: new Map(), enteredAt: at,
     } as Visit;
     visit.ctx = { thread, visit };
