@@ -1,4 +1,7 @@
-/** Visits -> one reading per state: worst of visits, largest number of tries, first entry, last exit. */
+/**
+ * Visits -> one reading per state: worst of visits, largest number of tries, first entry,
+ * last exit, counting only the visits of the latest run (see isCurrent).
+ */
 import type { GraphNode } from '../asl/types';
 import type { Visit } from './tracker';
 import type { StateReading, StateStatus, StateVisit } from './types';
@@ -21,6 +24,7 @@ const duration = (from?: number, to?: number) => (from !== undefined && to !== u
 export function toStateVisit(v: Visit): StateVisit {
   return {
     status: v.open ? 'RUNNING' : v.status,
+    seq: v.seq,
     attempts: Math.max(1, v.starts),
     enteredAt: v.enteredAt,
     exitedAt: v.open ? undefined : v.exitedAt,
@@ -55,14 +59,16 @@ export function aggregateState(node: GraphNode, visits: readonly Visit[]): State
   const counts = isCurrent(visits);
   let status: StateStatus = 'NOT_RUN';
   let attempts = 0;
+  const current: StateVisit[] = [];
   for (const [i, r] of readings.entries()) {
     if (!counts(visits[i] as Visit)) continue;
+    current.push(r);
     status = worstStatus(status, r.status);
     attempts = Math.max(attempts, r.attempts);
   }
-  const enteredAt = readings.find((r) => r.enteredAt !== undefined)?.enteredAt;
-  const last = readings[readings.length - 1];
-  const exitedAt = status === 'RUNNING' ? undefined : last?.exitedAt;
+  // Times, like status and tries, are the current run's: a redriven state's wait for the redrive is no part of it.
+  const enteredAt = current.find((r) => r.enteredAt !== undefined)?.enteredAt;
+  const exitedAt = status === 'RUNNING' ? undefined : current.at(-1)?.exitedAt;
   return {
     name: node.id,
     status,

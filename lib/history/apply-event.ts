@@ -143,12 +143,15 @@ export function applyEvent(t: Tracker, m: Machine, facts: ExecutionFacts, event:
       // Redrive reopens the execution; states run again as new visits of a later epoch.
       Object.assign(facts, { status: 'RUNNING', stoppedAt: undefined, error: undefined, cause: undefined });
       t.epoch += 1;
+      t.redrivenAt = at;
       return t.top.ctx;
     case 'state-entered':
       return enter(t, m, facts, event, ctx, at);
     case 'state-exited': {
       const name = stateNameOf(event);
-      const v = name === undefined ? undefined : t.named(ctx, name);
+      if (name === undefined) return ctx;
+      const resumed = t.resumable(ctx);
+      const v = t.named(ctx, name) ?? (resumed?.name === name ? t.rerun(resumed, at) : undefined);
       if (!v) return ctx;
       v.output = parsePayload(details?.output);
       v.assignedVariables = assignedVariablesOf(event);

@@ -11,7 +11,7 @@ import {
   stateNameOf,
 } from './event-details';
 import type { EventMeaning } from './event-kinds';
-import { endTry, newThread, type Ctx, type Tracker, type Visit } from './tracker';
+import { endTry, isContainer, newThread, type Ctx, type Tracker, type Visit } from './tracker';
 import type { HistoryEvent } from './types';
 import { asIndex, asString, parsePayload } from './values';
 
@@ -78,6 +78,14 @@ function redriveMapRun(t: Tracker, event: HistoryEvent, ctx: Ctx | undefined): V
   return previous;
 }
 
+/** No open visit: after a redrive, the unfinished state of the same kind runs again. */
+function resume(t: Tracker, ctx: Ctx | undefined, container: EventMeaning['container'], at: At): Visit | undefined {
+  const candidate = t.resumable(ctx);
+  if (!candidate) return undefined;
+  const fits = container === undefined ? !isContainer(candidate) : isContainer(candidate, container);
+  return fits ? t.rerun(candidate, at) : undefined;
+}
+
 export function applyStateEvent(
   t: Tracker,
   event: HistoryEvent,
@@ -92,11 +100,12 @@ export function applyStateEvent(
     return map ? map.ctx : ctx;
   }
   const isLeafEvent = container === undefined;
-  const v = isLeafEvent
+  const open = isLeafEvent
     ? kind === 'evaluation-failed'
       ? t.named(ctx, stateNameOf(event) ?? '') ?? t.leaf(ctx)
       : t.leaf(ctx)
     : t.container(ctx, container);
+  const v = open ?? resume(t, ctx, container, at);
   if (!v) return ctx;
   switch (kind) {
     case 'attempt': {

@@ -20,6 +20,8 @@ export interface Thread {
 
 export interface Visit {
   name: string;
+  /** position among all visits of the execution, in the order they were entered */
+  seq: number;
   /** what events of this visit resolve to (made once, shared) */
   ctx: Ctx;
   /** undefined for states the definition does not have (mismatched or truncated history) */
@@ -100,6 +102,8 @@ export class Tracker {
   private readonly openByName = new Map<string, Visit[]>();
   lastLeaf?: Visit;
   epoch = 0;
+  /** when the latest ExecutionRedriven happened: where a state that resumes without re-entry starts again */
+  redrivenAt?: number;
 
   remember(id: unknown, ctx: Ctx) {
     // Masked or malformed ids (the fixtures' [0]) cannot be pointed at; absurd ones would make a huge array.
@@ -112,7 +116,7 @@ export class Tracker {
 
   openVisit(name: string, node: GraphNode | undefined, thread: Thread, at: number | undefined): Visit {
     const visit = {
-      name, node, thread, epoch: this.epoch, open: true, status: 'RUNNING', pending: false,
+      name, seq: this.visits.length, node, thread, epoch: this.epoch, open: true, status: 'RUNNING', pending: false,
       failedChild: false, starts: 0, tries: [] as TryReading[], children: new Map(), enteredAt: at,
     } as Visit;
     visit.ctx = { thread, visit };
@@ -167,6 +171,27 @@ export class Tracker {
     if (v.pending) return 'FAILED';
     if (how === 'done') return 'SUCCEEDED';
     return v.failedChild ? 'FAILED' : 'ABORTED';
+  }
+
+  /**
+   * After a redrive, a state the previous run left unfinished may resume without a new
+   * StateEntered (the local engine continues an interrupted visit; AWS re-enters). Its
+   * events then point at the old, closed visit: they start a new visit of the same state
+   * with the same input, so the old run's ABORTED/FAILED stays history and the state
+   * reads as its latest visit. Only the latest visit of its thread can resume, once.
+   */
+  rerun(candidate: Visit | undefined, at: number | undefined): Visit | undefined {
+    if (!candidate || candidate.open || candidate.epoch >= this.epoch) return undefined;
+    if (candidate.status === 'SUCCEEDED' || candidate.status === 'CAUGHT' || candidate.node?.type === 'Fail') return undefined;
+    if (candidate.thread.current !== candidate) return undefined;
+    const visit = this.openVisit(candidate.name, candidate.node, candidate.thread, this.redrivenAt ?? at);
+    visit.input = candidate.input;
+    return visit;
+  }
+
+  /** The visit an event that found no open one may resume after a redrive (see `rerun`). */
+  resumable(ctx: Ctx | undefined): Visit | undefined {
+    return ctx?.visit ?? ctx?.thread.current ?? this.lastLeaf;
   }
 
   latestOpenNamed(name: string): Visit | undefined {

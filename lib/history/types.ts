@@ -59,6 +59,8 @@ export interface TryReading {
 
 export interface StateVisit {
   status: StateStatus;
+  /** position among all visits of the execution, in the order entered: which visit came last, without clocks */
+  seq?: number;
   attempts: number;
   /** every try in order, when the state makes tries (Task, Parallel, Map) */
   tries?: TryReading[];
