@@ -70,7 +70,7 @@ export const SAGA_PRESETS: readonly SagaPreset[] = [
   { id: 'fail-order', label: 'Order fails', description: 'CreateOrder fails; CancelOrder runs; the execution FAILS with SagaRolledBack.', input: { failCreateOrder: true } },
   { id: 'fail-inventory', label: 'Inventory fails', description: 'UpdateInventory fails after taking stock; the stock is put back.', input: { failInventoryUpdate: true } },
   { id: 'fail-payment', label: 'Payment fails', description: 'ProcessPayment fails after charging; refund, stock back, order cancelled.', input: { failProcessPayment: true } },
-  { id: 'fail-refund', label: 'Refund fails', description: 'Payment fails and so does its refund: CompensationFailed, a human must step in.', input: { failProcessPayment: true, failCompensation: 'PaymentRefund' } },
+  { id: 'fail-refund', label: 'Refund fails', description: 'Payment fails and its refund fails on the first run: COMPENSATION_FAILED, a person is told. Finish the rollback with one click.', input: { failProcessPayment: true, failCompensation: 'PaymentRefund' } },
   { id: 'flaky-payment', label: 'Flaky payment', description: 'ProcessPayment throws TransientError twice, then succeeds thanks to Retry.', input: { flakyStep: 'ProcessPayment', flakyAttempts: 2 } },
   { id: 'slow', label: 'Slow motion', description: 'A happy path with 1.5 s per step, to watch it move.', input: { latencyMs: 1500 } },
   { id: 'slow-payment-fails', label: 'Slow rollback', description: 'Payment fails with 1.5 s per step, to watch the compensation path.', input: { failProcessPayment: true, latencyMs: 1500 } },
