@@ -1,10 +1,14 @@
 /**
- * The saga runs recorded as engine fixtures, one per saga outcome, and what each must
- * read as. The expectations come from the saga's definition (which Catch leads where,
- * how many tries a Retry allows), not from the reader they are there to test.
+ * The runs recorded as engine fixtures: the saga once per saga outcome, and redriven runs
+ * (the saga stopped mid-step, and small machines that fail or time out only before their
+ * first redrive), with what each must read as. The expectations come from the definitions
+ * (which Catch leads where, how many tries a Retry allows, what a redrive re-runs), not
+ * from the reader they are there to test.
  */
+import { testLambdaArn } from '../backend/engine/test-engine';
 import { SAGA_PRESETS } from '../backend/saga/scenarios';
 import type { SagaInputFields } from '../backend/saga/switches';
+import type { AslDefinition } from '../lib/asl/types';
 import type { ExecutionStatus, SagaOutcome, StateStatus } from '../lib/history/types';
 
 /**
@@ -18,7 +22,11 @@ export interface EngineScenario {
   name: string;
   features: string[];
   input: SagaInputFields;
+  /** a machine made with CreateStateMachine for this run; the saga when absent */
+  machine?: { name: string; definition: AslDefinition };
   ending: Ending;
+  /** redrive once the ending is reached, after it has left the execution in this status, and run to the end */
+  redriveFrom?: ExecutionStatus;
   expected: {
     executionStatus: ExecutionStatus;
     sagaOutcome: SagaOutcome;
@@ -26,6 +34,39 @@ export interface EngineScenario {
     entered: Record<string, { status: StateStatus; attempts?: number }>;
   };
 }
+
+/**
+ * Test Lambdas for the redrive machines: each misbehaves only while the execution has not
+ * been redriven, as a fixed outage would. They read `$$.Execution.RedriveCount`, passed in
+ * by the state's Parameters, so the redriven run gets the same recorded input and still
+ * behaves differently.
+ */
+export const FAILS_UNTIL_REDRIVEN = testLambdaArn('fails-until-redriven');
+export const HANGS_UNTIL_REDRIVEN = testLambdaArn('hangs-until-redriven');
+
+const redriveCountOf = (event: unknown): number =>
+  typeof event === 'object' && event !== null && 'redriveCount' in event && typeof event.redriveCount === 'number' ? event.redriveCount : 0;
+
+export const REDRIVE_LAMBDAS: Record<string, (event: unknown) => Promise<unknown>> = {
+  [FAILS_UNTIL_REDRIVEN]: async (event) => {
+    if (redriveCountOf(event) === 0) throw Object.assign(new Error('The provider is down (until the first redrive)'), { name: 'ProviderDown' });
+    return { charged: true };
+  },
+  // Never answers before a redrive: the execution's TimeoutSeconds ends it.
+  [HANGS_UNTIL_REDRIVEN]: (event) => (redriveCountOf(event) === 0 ? new Promise(() => undefined) : Promise.resolve({ answered: true })),
+};
+
+/** Prepare (Pass) -> Call (Task over `resource`, no Retry, no Catch) -> Done (Succeed). */
+const oneCall = (resource: string, extra: Partial<AslDefinition> = {}): AslDefinition => ({
+  Comment: 'A Task that misbehaves until the execution is redriven; nothing catches it.',
+  StartAt: 'Prepare',
+  ...extra,
+  States: {
+    Prepare: { Type: 'Pass', Result: { ready: true }, ResultPath: '$.prepared', Next: 'Call' },
+    Call: { Type: 'Task', Resource: resource, Parameters: { 'redriveCount.$': '$$.Execution.RedriveCount' }, ResultPath: '$.call', Next: 'Done' },
+    Done: { Type: 'Succeed' },
+  },
+});
 
 function presetInput(id: string): SagaInputFields {
   const preset = SAGA_PRESETS.find((p) => p.id === id);
@@ -103,5 +144,35 @@ export const ENGINE_SCENARIOS: readonly EngineScenario[] = [
       sagaOutcome: 'RUNNING',
       entered: { CreateOrder: SUCCEEDED, UpdateInventory: { status: 'RUNNING' } },
     },
+  },
+  {
+    name: 'redriven_after_abort',
+    features: ['saga preset "slow" (latencyMs 1500)', 'StopExecution while UpdateInventory runs', 'ExecutionAborted', 'RedriveExecution', 'ExecutionRedriven', 'UpdateInventory continues without a new TaskStateEntered', 'saga COMPLETED'],
+    input: presetInput('slow'),
+    ending: { kind: 'stop', step: 'UpdateInventory' },
+    redriveFrom: 'ABORTED',
+    expected: {
+      executionStatus: 'SUCCEEDED',
+      sagaOutcome: 'COMPLETED',
+      entered: { ...FORWARD_DONE, ProcessPayment: SUCCEEDED, Notify: SUCCEEDED, OrderConfirmed: SUCCEEDED },
+    },
+  },
+  {
+    name: 'redriven_after_failure',
+    features: ['CreateStateMachine', 'Task fails uncaught until redriven ($$.Execution.RedriveCount)', 'ExecutionFailed', 'RedriveExecution', 'ExecutionRedriven', 'the failed Task runs again', 'SUCCEEDED'],
+    input: {},
+    machine: { name: 'RedriveAfterFailure', definition: oneCall(FAILS_UNTIL_REDRIVEN) },
+    ending: { kind: 'end' },
+    redriveFrom: 'FAILED',
+    expected: { executionStatus: 'SUCCEEDED', sagaOutcome: 'COMPLETED', entered: { Prepare: SUCCEEDED, Call: SUCCEEDED, Done: SUCCEEDED } },
+  },
+  {
+    name: 'redriven_after_timeout',
+    features: ['CreateStateMachine', 'execution TimeoutSeconds 1', 'Task hangs until redriven ($$.Execution.RedriveCount)', 'ExecutionTimedOut', 'RedriveExecution', 'ExecutionRedriven', 'SUCCEEDED'],
+    input: {},
+    machine: { name: 'RedriveAfterTimeout', definition: oneCall(HANGS_UNTIL_REDRIVEN, { TimeoutSeconds: 1 }) },
+    ending: { kind: 'end' },
+    redriveFrom: 'TIMED_OUT',
+    expected: { executionStatus: 'SUCCEEDED', sagaOutcome: 'COMPLETED', entered: { Prepare: SUCCEEDED, Call: SUCCEEDED, Done: SUCCEEDED } },
   },
 ];

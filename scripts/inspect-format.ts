@@ -14,7 +14,9 @@ export function formatJson(reading: ExecutionReading, graph: AslGraph): string {
     if (!s) continue;
     states[node.id] = s.attempts > 1 ? { status: s.status, attempts: s.attempts } : { status: s.status };
   }
-  return JSON.stringify({ executionStatus: reading.executionStatus, sagaOutcome: reading.sagaOutcome, states });
+  // Only when redriven, so the common case prints what it always did.
+  const redriven = reading.redriveCount ? { redriveCount: reading.redriveCount } : {};
+  return JSON.stringify({ executionStatus: reading.executionStatus, sagaOutcome: reading.sagaOutcome, ...redriven, states });
 }
 
 function depthOf(node: GraphNode, byId: Map<string, GraphNode>): number {
@@ -55,7 +57,7 @@ export function formatTable(reading: ExecutionReading, graph: AslGraph): string 
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   return [
-    `execution: ${reading.executionStatus}   saga: ${reading.sagaOutcome}   events: ${reading.eventCount}`,
+    `execution: ${reading.executionStatus}   saga: ${reading.sagaOutcome}   events: ${reading.eventCount}${reading.redriveCount ? `   redrives: ${reading.redriveCount}` : ''}`,
     '',
     line(header),
     ...rows.map(line),

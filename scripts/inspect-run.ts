@@ -11,7 +11,7 @@ import { readExecution } from '../lib/history/read-execution';
 import type { ExecutionReading } from '../lib/history/types';
 import { formatJson, formatTable } from './inspect-format';
 
-export const USAGE = 'usage: npm run -s inspect -- FILE [--definition FILE] [--format json|table]';
+export const USAGE = 'usage: npm run -s inspect -- FILE [--definition FILE] [--format json|table] [--at N]';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -21,6 +21,8 @@ export interface InspectArgs {
   file: string;
   definitionFile?: string;
   format: 'json' | 'table';
+  /** read only the first N events: the execution as it stood then (before a redrive, say) */
+  at?: number;
 }
 
 export function parseArgs(argv: readonly string[]): InspectArgs {
@@ -28,6 +30,7 @@ export function parseArgs(argv: readonly string[]): InspectArgs {
   let file: string | undefined;
   let definitionFile: string | undefined;
   let format: InspectArgs['format'] = 'json';
+  let at: number | undefined;
   while (rest.length > 0) {
     const arg = rest.shift() as string;
     const [flag, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
@@ -41,12 +44,16 @@ export function parseArgs(argv: readonly string[]): InspectArgs {
       const v = value();
       if (v !== 'json' && v !== 'table') throw new UsageError(`--format must be json or table, not "${v}"`);
       format = v;
+    } else if (flag === '--at') {
+      const v = value();
+      if (!/^[1-9]\d*$/.test(v)) throw new UsageError(`--at must be a whole number of events from 1, not "${v}"`);
+      at = Number(v);
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}; ${USAGE}`);
     else if (file === undefined) file = arg;
     else throw new UsageError(`one FILE only (got "${file}" and "${arg}"); ${USAGE}`);
   }
   if (file === undefined) throw new UsageError(`missing FILE; ${USAGE}`);
-  return { file, definitionFile, format };
+  return { file, definitionFile, format, at };
 }
 
 async function readJson(path: string, what: string): Promise<unknown> {
@@ -77,7 +84,8 @@ export async function runInspect(argv: readonly string[]): Promise<InspectResult
     const definition = args.definitionFile === undefined ? undefined : await readJson(args.definitionFile, 'definition file');
     const parsed = parseExport(json, definition);
     const graph: AslGraph = buildGraph(parsed.definition);
-    const reading: ExecutionReading = readExecution(parsed.definition, parsed.events, graph);
+    const events = args.at === undefined ? parsed.events : parsed.events.slice(0, args.at);
+    const reading: ExecutionReading = readExecution(parsed.definition, events, graph);
     const out = args.format === 'json' ? formatJson(reading, graph) : formatTable(reading, graph);
     return { code: 0, stdout: `${out}\n`, stderr: '' };
   } catch (error) {

@@ -59,6 +59,30 @@ describe('inspect CLI over the recorded AWS and local engine histories', () => {
   });
 });
 
+describe('inspect CLI over redriven runs', () => {
+  const redrivenAbort = engineFixtures.find((f) => f.file === 'redriven_after_abort.json');
+  const events = redrivenAbort?.events ?? [];
+  const redrivenAt = events.findIndex((e) => e.type === 'ExecutionRedriven') + 1;
+
+  it('reads a saga stopped in UpdateInventory and redriven as completed, every forward state SUCCEEDED', async () => {
+    const { code, stdout } = await spawnCli(process.execPath, [bundle, redrivenAbort?.path ?? '']);
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout) as { executionStatus: string; sagaOutcome: string; redriveCount: number; states: Record<string, { status: string }> };
+    expect(output).toMatchObject({ executionStatus: 'SUCCEEDED', sagaOutcome: 'COMPLETED', redriveCount: 1 });
+    for (const name of ['CreateOrder', 'UpdateInventory', 'ProcessPayment', 'Notify', 'OrderConfirmed']) expect(output.states[name]?.status).toBe('SUCCEEDED');
+  });
+
+  it('--at N reads the execution as it stood after N events: stopped before the redrive, running just after it', async () => {
+    const stopped = await runInspect([redrivenAbort?.path ?? '', '--at', String(redrivenAt - 1)]);
+    expect(JSON.parse(stopped.stdout)).toMatchObject({ executionStatus: 'ABORTED', sagaOutcome: 'ABORTED', states: { UpdateInventory: { status: 'ABORTED' } } });
+    const resumed = await runInspect([redrivenAbort?.path ?? '', `--at=${redrivenAt + 1}`]);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ executionStatus: 'RUNNING', redriveCount: 1, states: { UpdateInventory: { status: 'RUNNING' } } });
+    const table = await runInspect([redrivenAbort?.path ?? '', '--format', 'table']);
+    expect(table.stdout).toMatch(/redrives: 1/);
+    expect(table.stdout).toMatch(/UpdateInventory\s+Task\s+forward\s+SUCCEEDED\s+1\s+2/);
+  });
+});
+
 describe('inspect CLI through npm run', () => {
   it('answers `npm run -s inspect -- FILE --format table` and exits 0', async () => {
     const f = fixtures.find((x) => x.file.startsWith('08_'));
@@ -84,6 +108,8 @@ describe('inspect CLI on bad input', () => {
     ['a bad format', ['x.json', '--format', 'xml'], /--format must be json or table/],
     ['a flag without value', ['x.json', '--definition'], /--definition needs a value/],
     ['two files', ['a.json', 'b.json'], /one FILE only/],
+    ['--at 0', ['x.json', '--at', '0'], /--at must be a whole number of events from 1, not "0"/],
+    ['--at not a number', ['x.json', '--at=ten'], /--at must be a whole number/],
   ])('rejects %s', async (_case, argv, pattern) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
     const result = await runInspect(argv);

@@ -1,4 +1,4 @@
-/** `npm run -s inspect -- FILE [--definition FILE] [--format json|table]`: see scripts/inspect-run.ts. */
+/** `npm run -s inspect -- FILE [--definition FILE] [--format json|table] [--at N]`: see scripts/inspect-run.ts. */
 import { runInspect } from './inspect-run';
 
 const result = await runInspect(process.argv.slice(2));

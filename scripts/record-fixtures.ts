@@ -1,15 +1,18 @@
 /**
  * `npm run record-fixtures`: runs the saga on a throwaway local engine (in-process, free
- * port, temporary data) once per saga outcome, reads each history through
- * @aws-sdk/client-sfn as any client would, and writes one fixture per run into
- * lib/history/fixtures/engine/ in the format of lib/history/fixtures/aws (the AWS recordings).
+ * port, temporary data) once per saga outcome, plus redriven runs (scripts/engine-scenarios.ts),
+ * reads each history through @aws-sdk/client-sfn as any client would, and writes one
+ * fixture per run into lib/history/fixtures/engine/ in the format of
+ * lib/history/fixtures/aws (the AWS recordings).
  * A run that does not end as its scenario says is an error, and nothing is written.
  */
 import {
+  CreateStateMachineCommand,
   DescribeExecutionCommand,
   DescribeStateMachineCommand,
   GetExecutionHistoryCommand,
   type HistoryEvent,
+  RedriveExecutionCommand,
   type SFNClient,
   StartExecutionCommand,
   StopExecutionCommand,
@@ -17,12 +20,15 @@ import {
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startTestEngine } from '../backend/engine/test-engine';
+import type { RunningEngine } from '../backend/engine/main';
+import { startTestEngine, TEST_ROLE_ARN } from '../backend/engine/test-engine';
 import { waitForEnd } from '../backend/engine/test-waits';
+import { createSagaFunctions, localSagaHandlersByArn } from '../backend/saga/functions';
 import { flattenDefinition } from '../lib/asl/flatten';
 import type { AslDefinition } from '../lib/asl/types';
+import { sagaDataConfig } from '../lib/env';
 import { ENGINE_FIXTURES_DIR } from '../lib/history/fixtures';
-import { ENGINE_SCENARIOS, type EngineScenario } from './engine-scenarios';
+import { ENGINE_SCENARIOS, REDRIVE_LAMBDAS, type EngineScenario } from './engine-scenarios';
 
 const CONVENTIONS = {
   recording: 'GetExecutionHistory pages of the local engine (backend/engine) read through @aws-sdk/client-sfn, unaltered apart from JSON serialisation',
@@ -30,6 +36,7 @@ const CONVENTIONS = {
   jsonStrings: 'inputs, outputs, causes are the JSON strings the API returns, not parsed as in the AWS recordings',
   ids: 'ARNs are the local engine\'s (account 000000000000, us-east-1); execution names are the fixture names',
   cut: 'a RUNNING fixture is the history as read while its step ran; the execution was stopped afterwards, which it does not show',
+  redrive: 'a redriven fixture is the whole history after RedriveExecution ran to the end; a stopped step\'s Lambda call was let finish before the redrive (it runs on after StopExecution, on AWS too)',
 };
 
 class RecordingError extends Error {
@@ -60,7 +67,27 @@ async function waitUntilRunning(sfn: SFNClient, executionArn: string, step: stri
   throw new RecordingError(`${step} never started running in ${executionArn}`);
 }
 
-async function record(sfn: SFNClient, stateMachineArn: string, scenario: EngineScenario): Promise<HistoryEvent[]> {
+/**
+ * The saga's Lambdas again over the engine's DynamoDB, registered in place of its own so the
+ * recorder knows when calls the engine stopped waiting for (StopExecution) have finished.
+ */
+function trackSagaCalls(engine: RunningEngine): { settled(): Promise<void> } {
+  const dynamoEndpoint = engine.saga?.dynamoEndpoint;
+  if (!dynamoEndpoint) throw new RecordingError('the engine deployed no saga');
+  const running = new Set<Promise<unknown>>();
+  const functions = createSagaFunctions({ ...sagaDataConfig(), dynamoEndpoint });
+  for (const [arn, fn] of localSagaHandlersByArn(functions)) {
+    engine.registerLambda(arn, (event) => {
+      const call = fn(event);
+      running.add(call);
+      call.then(() => running.delete(call), () => running.delete(call));
+      return call;
+    });
+  }
+  return { settled: async () => void (await Promise.allSettled([...running])) };
+}
+
+async function record(sfn: SFNClient, stateMachineArn: string, scenario: EngineScenario, calls: { settled(): Promise<void> }): Promise<HistoryEvent[]> {
   const { executionArn } = await sfn.send(
     new StartExecutionCommand({ stateMachineArn, name: scenario.name, input: JSON.stringify(scenario.input) }),
   );
@@ -80,6 +107,14 @@ async function record(sfn: SFNClient, stateMachineArn: string, scenario: EngineS
     }
     await sfn.send(new StopExecutionCommand({ executionArn }));
   }
+  if (scenario.redriveFrom) {
+    const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    if (status !== scenario.redriveFrom) throw new RecordingError(`${scenario.name} ended ${status} before its redrive, not ${scenario.redriveFrom}`);
+    // The stopped step's call runs on to its end, as a Lambda does on AWS: the redriven call must not overlap it.
+    await calls.settled();
+    await sfn.send(new RedriveExecutionCommand({ executionArn }));
+    await waitForEnd(sfn, executionArn);
+  }
   const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
   if (status !== scenario.expected.executionStatus) {
     throw new RecordingError(`${scenario.name} ended ${status}, not ${scenario.expected.executionStatus}`);
@@ -92,7 +127,7 @@ function fixture(scenario: EngineScenario, definition: AslDefinition, events: Hi
   const states = Object.fromEntries(flattenDefinition(definition).map(({ name }) => [name, entered[name] ?? { status: 'NOT_RUN' }]));
   return {
     name: scenario.name,
-    source: 'local engine (backend/engine), order saga; recorded by `npm run record-fixtures` (scripts/record-fixtures.ts)',
+    source: `local engine (backend/engine), ${scenario.machine ? `state machine ${scenario.machine.name} (CreateStateMachine)` : 'order saga'}; recorded by \`npm run record-fixtures\` (scripts/record-fixtures.ts)`,
     features: scenario.features,
     definition,
     input: scenario.input,
@@ -103,20 +138,33 @@ function fixture(scenario: EngineScenario, definition: AslDefinition, events: Hi
   };
 }
 
+/** The machine a scenario runs on: the saga, or one created for it. */
+async function machineFor(sfn: SFNClient, sagaArn: string, scenario: EngineScenario): Promise<{ arn: string; definition: AslDefinition }> {
+  const { machine } = scenario;
+  const arn = machine
+    ? (await sfn.send(new CreateStateMachineCommand({ name: machine.name, definition: JSON.stringify(machine.definition), roleArn: TEST_ROLE_ARN }))).stateMachineArn
+    : sagaArn;
+  if (!arn) throw new RecordingError(`CreateStateMachine gave no ARN for ${scenario.name}`);
+  const described = await sfn.send(new DescribeStateMachineCommand({ stateMachineArn: arn }));
+  return { arn, definition: JSON.parse(described.definition ?? '{}') as AslDefinition };
+}
+
 async function main(): Promise<void> {
-  const t = await startTestEngine({ saga: true });
+  const t = await startTestEngine({ saga: true, lambdas: REDRIVE_LAMBDAS });
   try {
-    const stateMachineArn = t.engine.saga?.stateMachineArn;
-    if (!stateMachineArn) throw new RecordingError('the engine deployed no saga');
-    const described = await t.sfn.send(new DescribeStateMachineCommand({ stateMachineArn }));
-    const definition = JSON.parse(described.definition ?? '{}') as AslDefinition;
+    const sagaArn = t.engine.saga?.stateMachineArn;
+    if (!sagaArn) throw new RecordingError('the engine deployed no saga');
+    const calls = trackSagaCalls(t.engine);
     // One at a time: the stopped and cut runs depend on a step still running when looked at.
-    const recorded: Array<{ scenario: EngineScenario; events: HistoryEvent[] }> = [];
-    for (const scenario of ENGINE_SCENARIOS) recorded.push({ scenario, events: await record(t.sfn, stateMachineArn, scenario) });
+    const recorded: Array<{ scenario: EngineScenario; definition: AslDefinition; events: HistoryEvent[] }> = [];
+    for (const scenario of ENGINE_SCENARIOS) {
+      const { arn, definition } = await machineFor(t.sfn, sagaArn, scenario);
+      recorded.push({ scenario, definition, events: await record(t.sfn, arn, scenario, calls) });
+    }
     // Only now, with every run as expected, is the folder's old set replaced.
     mkdirSync(ENGINE_FIXTURES_DIR, { recursive: true });
     for (const old of readdirSync(ENGINE_FIXTURES_DIR).filter((f) => f.endsWith('.json'))) rmSync(path.join(ENGINE_FIXTURES_DIR, old));
-    for (const { scenario, events } of recorded) {
+    for (const { scenario, definition, events } of recorded) {
       const file = path.join(ENGINE_FIXTURES_DIR, `${scenario.name}.json`);
       writeFileSync(file, `${JSON.stringify(fixture(scenario, definition, events), null, 2)}\n`);
       console.log(`${path.relative(process.cwd(), file)}: ${events.length} events, ${scenario.expected.sagaOutcome}`);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Fixture, loadEngineFixtures, loadFixtures } from './fixtures';
+import { buildGraph } from '../asl/graph';
 import { readExecution } from './read-execution';
+import { redrivePlan } from './redrive-plan';
 import type { ExecutionReading } from './types';
 
 const fixtures = loadFixtures();
@@ -44,9 +46,10 @@ describe('readExecution over the recorded AWS histories', () => {
 });
 
 describe('readExecution over the local engine recordings', () => {
-  it('has one recording per saga outcome the saga can end in', () => {
+  it('has one recording per saga outcome the saga can end in, and redriven runs after ABORTED, FAILED and TIMED_OUT', () => {
     // FAILED (not compensated) cannot happen: every forward step of the saga has a Catch.
-    expect(engineFixtures.map((f) => f.expected.sagaOutcome).sort()).toEqual(['ABORTED', 'COMPENSATED', 'COMPENSATION_FAILED', 'COMPLETED', 'RUNNING']);
+    expect(new Set(engineFixtures.map((f) => f.expected.sagaOutcome))).toEqual(new Set(['ABORTED', 'COMPENSATED', 'COMPENSATION_FAILED', 'COMPLETED', 'RUNNING']));
+    expect(engineFixtures.filter((f) => f.file.startsWith('redriven_')).map((f) => f.file)).toEqual(REDRIVEN.map(([file]) => file));
   });
 
   it.each(engineFixtures.map((f) => [f.file, f] as const))('%s gives the expected statuses, attempts and saga outcome', (_file, fixture) => {
@@ -54,5 +57,39 @@ describe('readExecution over the local engine recordings', () => {
     expect(reading.executionStatus).toBe(fixture.expected.executionStatus);
     expect(reading.sagaOutcome).toBe(fixture.expected.sagaOutcome);
     expect(statesOf(reading, fixture.expected)).toEqual(fixture.expected.states);
+  });
+});
+
+/** Each redriven recording: the state the first run left unfinished, how that visit ended, what came after it. */
+const REDRIVEN = [
+  ['redriven_after_abort.json', 'UpdateInventory', 'ABORTED', ['ProcessPayment', 'Notify', 'OrderConfirmed']],
+  ['redriven_after_failure.json', 'Call', 'FAILED', ['Done']],
+  ['redriven_after_timeout.json', 'Call', 'ABORTED', ['Done']],
+] as const;
+
+describe('the local engine recordings of redriven runs', () => {
+  const byFile = (file: string) => engineFixtures.find((f) => f.file === file) as Fixture;
+
+  it.each(REDRIVEN)('%s: %s reads as its latest visit, its first run kept as a visit of its own', (file, state, firstRun) => {
+    const { definition, events } = byFile(file);
+    const reading = readExecution(definition, events);
+    expect(reading.redriveCount).toBe(1);
+    const visits = reading.states[state]?.visits ?? [];
+    expect(visits.map((v) => [v.status, v.attempts])).toEqual([[firstRun, 1], ['SUCCEEDED', 1]]);
+    const redriven = events.find((e) => e.type === 'ExecutionRedriven');
+    // Per visit: the rerun starts at the redrive, with the recorded input, and has its own output.
+    expect(visits[1]?.enteredAt).toBe(new Date(String(redriven?.timestamp)).getTime());
+    expect(visits[1]?.input).toEqual(visits[0]?.input);
+    expect(visits[1]?.output).toBeDefined();
+    expect(visits[1]?.error).toBeUndefined();
+    expect(reading.states[state]?.enteredAt).toBe(visits[1]?.enteredAt);
+  });
+
+  it.each(REDRIVEN)('%s: before the redrive, the plan resumes at %s and runs the rest of the path', (file, state, _first, path) => {
+    const { definition, events } = byFile(file);
+    const graph = buildGraph(definition);
+    const before = events.slice(0, events.findIndex((e) => e.type === 'ExecutionRedriven'));
+    expect(redrivePlan(graph, readExecution(definition, before, graph))).toEqual({ redrivable: true, resumesAt: state, path: [...path] });
+    expect(redrivePlan(graph, readExecution(definition, events, graph))).toEqual({ redrivable: false, reason: 'Execution is SUCCEEDED and cannot be redriven' });
   });
 });

@@ -127,3 +127,40 @@ describe('redrive: tries and times count per visit', () => {
     expect(r.states.First?.visits).toHaveLength(1);
   });
 });
+
+describe('redrive of a Parallel the previous run left unfinished', () => {
+  const def: AslDefinition = {
+    StartAt: 'Both',
+    States: {
+      Both: {
+        Type: 'Parallel',
+        End: true,
+        Branches: [
+          { StartAt: 'Left', States: { Left: { Type: 'Task', Resource: 'fn', End: true } } },
+          { StartAt: 'Right', States: { Right: { Type: 'Task', Resource: 'fn', End: true } } },
+        ],
+      },
+    },
+  };
+
+  it('reads the continued Parallel and its branches as their latest visits', () => {
+    const h = new TestHistory();
+    h.add('ExecutionStarted', { input: '{}' }, 0);
+    const entered = h.add('ParallelStateEntered', { name: 'Both', input: '{}' });
+    h.add('ParallelStateStarted');
+    h.task('Left', { prev: entered + 1 });
+    h.add('TaskStateEntered', { name: 'Right', input: '{}' }, entered + 1);
+    h.add('ExecutionAborted', {}, 0);
+    h.add('ExecutionRedriven', { redriveCount: 1 });
+    const restarted = h.add('ParallelStateStarted');
+    h.task('Left', { prev: restarted });
+    h.task('Right', { prev: restarted });
+    h.add('ParallelStateSucceeded');
+    h.add('ParallelStateExited', { name: 'Both', output: '[]' });
+    h.add('ExecutionSucceeded', { output: '[]' });
+    const r = readExecution(def, h.events);
+    expect(r.states.Both?.visits.map((v) => v.status)).toEqual(['ABORTED', 'SUCCEEDED']);
+    expect(Object.values(r.states).map((s) => s.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
+    expect(r.sagaOutcome).toBe('COMPLETED');
+  });
+});
