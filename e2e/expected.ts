@@ -103,10 +103,9 @@ export const EXPECTED: Record<string, Expectation> = {
       CreateOrder: 'SUCCEEDED',
       UpdateInventory: 'SUCCEEDED',
       ProcessPayment: 'CAUGHT',
-      // Refused, not an outage: one try, uncaught, so the execution stops here for a Redrive.
+      // Refused, not an outage: not retried, and uncaught, so the execution stops here for a Redrive.
       PaymentRefund: 'FAILED',
     }),
-    attempts: { PaymentRefund: 1 },
     order: 'PENDING',
     payment: 'CHARGED',
     stock: 'taken',

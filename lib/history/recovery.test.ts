@@ -53,8 +53,8 @@ describe('a compensation left uncaught, then redriven', () => {
     expect(r.states.uc).toMatchObject({ status: 'FAILED', attempts: 3, role: 'compensation' });
     expect(stillToUndo(graph, r)).toEqual({
       failed: { state: 'uc', error: 'ProviderDown', cause: '{"errorMessage":"no"}', attempts: 3 },
-      // Only Tasks undo anything; the Fail state at the end is no work left.
-      remaining: ['ub', 'ua', 'tell'],
+      // Undo steps are what a Catch leads to: the report after them (tell) and the Fail state are no work left.
+      remaining: ['ub', 'ua'],
     });
     expect(redrivePlan(graph, r)).toEqual({ redrivable: true, resumesAt: 'uc', path: ['ub', 'ua', 'tell', 'undone'] });
   });
@@ -94,7 +94,7 @@ describe('a compensation left uncaught, then redriven', () => {
     h.task('ub', { failures: 2, finalError: 'Locked', exit: false });
     h.add('ExecutionFailed', { error: 'Locked' });
     const r = read(h);
-    expect(stillToUndo(graph, r)).toMatchObject({ failed: { state: 'ub', error: 'Locked' }, remaining: ['ua', 'tell'] });
+    expect(stillToUndo(graph, r)).toMatchObject({ failed: { state: 'ub', error: 'Locked' }, remaining: ['ua'] });
     expect(redrivePlan(graph, r)).toMatchObject({ resumesAt: 'ub', path: ['ua', 'tell', 'undone'] });
   });
 

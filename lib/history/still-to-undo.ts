@@ -11,7 +11,7 @@ import type { ExecutionReading, StateVisit } from './types';
 export interface StillToUndo {
   /** the compensation Task whose latest visit failed, with that visit's error */
   failed: { state: string; error?: string; cause?: string; attempts: number };
-  /** compensation Tasks after it along Next edges that have not succeeded, in order */
+  /** undo steps (Catch targets) after it along Next edges that have not succeeded, in order */
   remaining: string[];
 }
 
@@ -30,8 +30,11 @@ export function stillToUndo(graph: AslGraph, reading: ExecutionReading): StillTo
     if (!failed || (visit.seq ?? -1) > (failed.visit.seq ?? -1)) failed = { node, visit };
   }
   if (!failed) return undefined;
+  // An undo step is what a Catch leads to: a Task that only reports (a failure notice after
+  // the rollback) is compensation-side but undoes nothing, so it is not "still to undo".
+  const undoSteps = new Set(graph.edges.filter((e) => e.kind === 'catch').map((e) => e.target));
   const remaining = pathAfter(graph, failed.node.id).filter(
-    (name) => isCompensationTask(nodes.get(name)) && reading.states[name]?.status !== 'SUCCEEDED',
+    (name) => undoSteps.has(name) && isCompensationTask(nodes.get(name)) && reading.states[name]?.status !== 'SUCCEEDED',
   );
   const { error, cause, attempts } = failed.visit;
   return { failed: { state: failed.node.id, error, cause, attempts }, remaining };
