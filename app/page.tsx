@@ -1,5 +1,6 @@
 import { connection } from 'next/server';
-import { SAGA_INPUT_FIELDS, SAGA_PRESETS } from '@/backend/saga/switches';
+import { SAGA_INPUT_FIELDS } from '@/lib/saga/fields';
+import { SAGA_PRESETS } from '@/lib/saga/scenarios';
 import { buildGraph } from '@/lib/asl/graph';
 import { layoutGraph } from '@/lib/asl/layout';
 import { attempt, sagaStateMachineArn, stepFunctions, targetLabel } from '@/lib/sfn';

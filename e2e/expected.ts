@@ -66,7 +66,7 @@ const paymentFails: Expectation = {
   stock: 'restored',
 };
 
-/** Keyed by preset id (backend/saga/scenarios.ts); a preset without an entry fails the suite. */
+/** Keyed by preset id (lib/saga/scenarios.ts); a preset without an entry fails the suite. */
 export const EXPECTED: Record<string, Expectation> = {
   happy,
   slow: happy,

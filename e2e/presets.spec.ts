@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { parseSagaInput, SAGA_PRESETS, scenarioCode } from '@/backend/saga/switches';
+import { parseSagaInput } from '@/lib/saga/input';
+import { SAGA_PRESETS, scenarioCode } from '@/lib/saga/scenarios';
 import { EXPECTED } from './expected';
 import { StartPage } from './pages/start-page';
 

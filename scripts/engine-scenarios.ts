@@ -6,8 +6,8 @@
  * from the reader they are there to test.
  */
 import { testLambdaArn } from '../backend/engine/test-engine';
-import { SAGA_PRESETS } from '../backend/saga/scenarios';
-import type { SagaInputFields } from '../backend/saga/switches';
+import { SAGA_PRESETS } from '@/lib/saga/scenarios';
+import type { SagaInputFields } from '@/lib/saga/input';
 import type { AslDefinition } from '../lib/asl/types';
 import type { ExecutionStatus, SagaOutcome, StateStatus } from '../lib/history/types';
 

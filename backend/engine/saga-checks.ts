@@ -7,7 +7,7 @@ import { sagaDataConfig } from '@/lib/env';
 import { createSagaClients } from '../saga/data/clients';
 import { inventoryRepo } from '../saga/data/inventory-repo';
 import { readOrderRecords } from '../saga/data/read-order';
-import { DEFAULT_SKU } from '../saga/switches';
+import { DEFAULT_SKU } from '@/lib/saga/steps';
 
 export async function fullHistory(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
   const events: HistoryEvent[] = [];

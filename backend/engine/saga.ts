@@ -13,7 +13,7 @@ import { parsePayload } from '@/lib/history/values';
 import { compensationAlert } from '../saga/compensation-alert';
 import { createSagaClients } from '../saga/data/clients';
 import { notificationsRepo } from '../saga/data/notifications-repo';
-import { parseSagaInput } from '../saga/switches';
+import { parseSagaInput } from '@/lib/saga/input';
 import type { ClosedListener } from './executions';
 import { localRoleArn } from './arn';
 import type { LambdaRegistry } from './lambdas';

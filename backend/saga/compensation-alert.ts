@@ -12,7 +12,7 @@ import { readExecution } from '@/lib/history/read-execution';
 import { stillToUndo } from '@/lib/history/still-to-undo';
 import type { HistoryEvent } from '@/lib/history/types';
 import { causeMessage } from '@/lib/history/values';
-import { sagaOrderOf } from './order-of';
+import { sagaOrderOf } from '@/lib/saga/order-of';
 
 export type CompensationAlert = {
   orderId: string;

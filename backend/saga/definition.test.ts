@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { definitionPlaceholders, localLambdaArn, MissingPlaceholderError, sagaDefinition } from './definition';
 import { ERROR_KEYS } from './domain/notify-failure';
 import { LOCAL_SAGA_ARNS, SAGA_FUNCTIONS } from './functions';
-import { COMPENSATION_STEPS, FORWARD_STEPS } from './switches';
+import { COMPENSATION_STEPS, FORWARD_STEPS } from '@/lib/saga/steps';
 
 const definition = sagaDefinition(LOCAL_SAGA_ARNS);
 type State = Record<string, unknown> & { Type: string };

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOrderRecords } from './data/read-order';
 import { startSagaHarness, type SagaHarness } from '@/backend/local/saga-harness';
-import { SAGA_PRESETS } from './switches';
+import { SAGA_PRESETS } from '@/lib/saga/scenarios';
 
 let h: SagaHarness;
 beforeAll(async () => {

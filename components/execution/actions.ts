@@ -6,7 +6,7 @@ import { newestExecutions } from '@/lib/executions/server';
 import { liveRegistry } from '@/lib/live/server';
 import { attempt, type ExecutionEvent, executionArnFor, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
 import { isValidExecutionName } from '@/lib/sfn/arn';
-import { newOrderId } from '@/components/start/saga-execution';
+import { newOrderId } from '@/lib/saga/start';
 import { planRerun } from './rerun';
 
 /**

@@ -1,5 +1,5 @@
 import 'server-only';
-import { sagaOrderOf } from '@/backend/saga/order-of';
+import { sagaOrderOf } from '@/lib/saga/order-of';
 import { buildGraph } from '@/lib/asl/graph';
 import { layoutGraph } from '@/lib/asl/layout';
 import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';

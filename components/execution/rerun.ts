@@ -4,8 +4,8 @@
  * the `<scenario>--<orderId>` form; any other machine gets its input back as it was.
  * Pure: the fresh ids are passed in.
  */
-import { parseSagaInput } from '@/backend/saga/switches';
-import { MAX_EXECUTION_NAME, sagaStart } from '@/components/start/saga-execution';
+import { parseSagaInput } from '@/lib/saga/input';
+import { MAX_EXECUTION_NAME, sagaStart } from '@/lib/saga/start';
 
 export type RerunPlan = { ok: true; name: string; input: unknown } | { ok: false; message: string };
 

@@ -1,6 +1,6 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import { SCENARIO_CODES } from '@/backend/saga/scenarios';
+import { SCENARIO_CODES } from '@/lib/saga/scenarios';
 import { instantText, listQuery, type ListFilters } from '@/lib/executions/filters';
 import { EXECUTION_STATUSES, SAGA_OUTCOMES } from '@/lib/history/types';
 import { OUTCOME_LABEL } from '@/components/graph/status';

@@ -1,10 +1,10 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { parseSagaInput } from '@/backend/saga/switches';
+import { parseSagaInput } from '@/lib/saga/input';
 import { attempt, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
 import { formToRawInput } from './form-input';
-import { newOrderId, sagaStart } from './saga-execution';
+import { newOrderId, sagaStart } from '@/lib/saga/start';
 
 /** What the start form shows after a submit that did not navigate away. */
 export type StartState =

@@ -1,8 +1,8 @@
-import type { SwitchField } from '@/backend/saga/switches';
+import type { SwitchField } from '@/lib/saga/fields';
 import styles from './start.module.css';
 
 /**
- * One input, rendered from the saga's field metadata (backend/saga/switch-fields.ts), so a
+ * One input, rendered from the saga's field metadata (lib/saga/fields.ts), so a
  * new switch there shows up here without UI work. Errors sit next to their field.
  */
 export function FieldControl({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSagaInput, SAGA_PRESETS } from '@/backend/saga/switches';
+import { parseSagaInput } from '@/lib/saga/input';
+import { SAGA_PRESETS } from '@/lib/saga/scenarios';
 import { defaultValues, formToRawInput, presetValues, sameValues } from './form-input';
 
 const form = (entries: Record<string, string>) => {

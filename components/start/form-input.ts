@@ -2,7 +2,9 @@
  * Between the start form and the saga's input schema. Pure and browser-safe: the form
  * uses the value helpers, the server action uses `formToRawInput`.
  */
-import { SAGA_INPUT_FIELDS, type SagaInputFields, type SagaPreset, type SwitchField } from '@/backend/saga/switches';
+import { SAGA_INPUT_FIELDS, type SwitchField } from '@/lib/saga/fields';
+import type { SagaInputFields } from '@/lib/saga/input';
+import type { SagaPreset } from '@/lib/saga/scenarios';
 
 /** The form's state: checkboxes as booleans, everything else as the text typed. */
 export type FormValues = Record<string, string | boolean>;

@@ -1,7 +1,9 @@
 'use client';
 
 import { type FormEvent, startTransition, useActionState, useMemo, useState } from 'react';
-import { parseSagaInput, type SagaPreset, scenarioCode, type SwitchField } from '@/backend/saga/switches';
+import { parseSagaInput } from '@/lib/saga/input';
+import { type SagaPreset, scenarioCode } from '@/lib/saga/scenarios';
+import type { SwitchField } from '@/lib/saga/fields';
 import { type StartState, startSaga } from './actions';
 import { defaultValues, type FormValues, presetValues, sameValues, valuesToRawInput } from './form-input';
 import { FieldControl } from './field-control';

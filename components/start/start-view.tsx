@@ -1,4 +1,5 @@
-import type { SagaPreset, SwitchField } from '@/backend/saga/switches';
+import type { SagaPreset } from '@/lib/saga/scenarios';
+import type { SwitchField } from '@/lib/saga/fields';
 import type { LaidOutGraph } from '@/lib/asl/types';
 import type { Attempt } from '@/lib/sfn/errors';
 import { FlowGraph } from '@/components/graph/flow-graph';

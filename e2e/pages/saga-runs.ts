@@ -1,7 +1,7 @@
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { parseSagaInput, type SagaInputFields } from '@/backend/saga/switches';
+import { parseSagaInput, type SagaInputFields } from '@/lib/saga/input';
 import { LOCAL_SAGA_STATE_MACHINE_ARN } from '@/lib/env';
-import { sagaStart } from '@/components/start/saga-execution';
+import { sagaStart } from '@/lib/saga/start';
 import { engineClient } from '../engine-client';
 
 const sfn = engineClient();

@@ -4,7 +4,7 @@
  * from the definition and the history through readExecution, the same reading the
  * execution page draws, so the list and the page never disagree.
  */
-import type { ScenarioCode } from '@/backend/saga/scenarios';
+import type { ScenarioCode } from '@/lib/saga/scenarios';
 import { buildGraph } from '@/lib/asl/graph';
 import type { AslDefinition, AslGraph, AslStateType } from '@/lib/asl/types';
 import { readExecution } from '@/lib/history/read-execution';

@@ -5,7 +5,7 @@
  * Pure: no Next, no SDK.
  */
 import { z } from 'zod';
-import { SCENARIO_CODES, type ScenarioCode } from '@/backend/saga/scenarios';
+import { SCENARIO_CODES, type ScenarioCode } from '@/lib/saga/scenarios';
 import { EXECUTION_STATUSES, SAGA_OUTCOMES, type ExecutionStatus, type SagaOutcome } from '@/lib/history/types';
 
 export interface ListFilters {

@@ -6,14 +6,14 @@
  * scan budget is spent or older executions cannot match, and hands back the token to
  * continue from. Framework-free: reads go through an injected ListSource.
  */
-import type { ScenarioCode } from '@/backend/saga/scenarios';
+import type { ScenarioCode } from '@/lib/saga/scenarios';
 import type { ExecutionStatus, SagaOutcome } from '@/lib/history/types';
 import { errorInfo } from '@/lib/sfn/errors';
 import type { ExecutionSummary } from '@/lib/sfn/types';
 import type { ExecutionFacts, StepMark } from './facts';
 import { narrowsBeyondStatus, type ListFilters } from './filters';
 import type { ListSource } from './list-cache';
-import { decodeExecutionName, type NameParts } from './scenario';
+import { decodeExecutionName, type NameParts } from '@/lib/saga/names';
 
 export interface ExecutionRow {
   name: string;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { sagaOrderOf } from '@/backend/saga/order-of';
+import { sagaOrderOf } from '@/lib/saga/order-of';
 import { errorInfo, sagaStateMachineArn, stepFunctions, type ErrorInfo } from '@/lib/sfn';
 import { parseListFilters, type ListFilters, type RawParams } from './filters';
 import { createListCache, type ListSource } from './list-cache';

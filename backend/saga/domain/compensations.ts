@@ -6,7 +6,8 @@
 import type { InventoryRepo } from '../data/inventory-repo';
 import type { OrdersRepo } from '../data/orders-repo';
 import type { PaymentsRepo } from '../data/payments-repo';
-import type { CompensationStep, SagaInput } from '../switches';
+import type { CompensationStep } from '@/lib/saga/steps';
+import type { SagaInput } from '@/lib/saga/input';
 import { CompensationStepFailed } from './errors';
 import { simulateLatency, type Effects } from './faults';
 import type { TaskContext } from './task-event';

@@ -3,7 +3,8 @@
  * flaky attempt fails cleanly without a partial write.
  */
 import type { AttemptsRepo } from '../data/attempts-repo';
-import type { ForwardStep, SagaInput } from '../switches';
+import type { ForwardStep } from '@/lib/saga/steps';
+import type { SagaInput } from '@/lib/saga/input';
 import { TransientError } from './errors';
 
 export type Effects = {

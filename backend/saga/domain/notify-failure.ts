@@ -5,7 +5,7 @@
  * it comes from the execution's status change (see compensation-alert.ts).
  */
 import type { NotificationsRepo } from '../data/notifications-repo';
-import type { ForwardStep } from '../switches';
+import type { ForwardStep } from '@/lib/saga/steps';
 import { causeMessage } from '@/lib/history/values';
 import { simulateLatency, type Effects } from './faults';
 import type { StepError, TaskContext } from './task-event';

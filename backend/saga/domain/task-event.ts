@@ -5,7 +5,7 @@
  * the forward steps wrote even when those failed before returning anything.
  */
 import { z } from 'zod';
-import { orderIdFor, parseSagaInput, type SagaInput } from '../switches';
+import { orderIdFor, parseSagaInput, type SagaInput } from '@/lib/saga/input';
 import { InvalidSagaInput } from './errors';
 
 const stepError = z.object({ Error: z.string(), Cause: z.string().optional() });

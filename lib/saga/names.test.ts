@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SCENARIO_CODES } from '@/backend/saga/scenarios';
-import { decodeExecutionName, encodeExecutionName } from './scenario';
+import { SCENARIO_CODES } from './scenarios';
+import { decodeExecutionName, encodeExecutionName } from './names';
 
 describe('decodeExecutionName', () => {
   it('reads the scenario and order id of a dashboard-started execution', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSagaInput } from '@/backend/saga/switches';
-import { newOrderId, sagaStart } from './saga-execution';
+import { parseSagaInput } from './input';
+import { newOrderId, sagaStart } from './start';
 
 const input = (fields: object) => {
   const parsed = parseSagaInput(fields);

@@ -3,8 +3,8 @@
  * with labels, kinds and the same bounds the schema enforces. Data, not JSX, so the form
  * stays a dumb renderer and a new switch appears there without touching the UI.
  */
-import { COMPENSATION_STEPS, DEFAULT_SKU, FORWARD_STEPS, INPUT_BOUNDS } from './input-constants';
-import type { SagaInputFields } from './switches';
+import { COMPENSATION_STEPS, DEFAULT_SKU, FORWARD_STEPS, INPUT_BOUNDS } from './steps';
+import type { SagaInputFields } from './input';
 
 type Base = { name: keyof SagaInputFields; label: string; help: string; group: 'order' | 'failures' | 'timing' };
 

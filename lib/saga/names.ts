@@ -1,10 +1,10 @@
 /**
  * The scenario and order id the dashboard encodes in an execution name
- * (`<scenarioCode>--<orderId>`, made by components/start/saga-execution.ts). Step Functions cannot
+ * (`<scenarioCode>--<orderId>`, made by start.ts). Step Functions cannot
  * filter by input, so the name is the only place a list can read them from for free.
  * Names started elsewhere simply have no scenario.
  */
-import { SCENARIO_CODES, type ScenarioCode } from '@/backend/saga/scenarios';
+import { SCENARIO_CODES, type ScenarioCode } from './scenarios';
 
 export const SCENARIO_SEPARATOR = '--';
 

@@ -5,9 +5,7 @@
  * Browser-safe: no Node imports.
  */
 import { z } from 'zod';
-import { COMPENSATION_STEPS, DEFAULT_SKU, FORWARD_STEPS, INPUT_BOUNDS } from './input-constants';
-
-export * from './input-constants';
+import { COMPENSATION_STEPS, DEFAULT_SKU, FORWARD_STEPS, INPUT_BOUNDS } from './steps';
 
 /** DynamoDB keys and Step Functions execution names both accept this alphabet. */
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -88,5 +86,3 @@ export function parseSagaInput(raw: unknown): ParseResult {
 export const orderIdFor = (input: SagaInput | undefined, executionName: string): string =>
   input?.orderId ?? `ord-${executionName}`;
 
-export { SAGA_INPUT_FIELDS, type SwitchField } from './switch-fields';
-export { SAGA_PRESETS, SCENARIO_CODES, scenarioCode, type SagaPreset, type ScenarioCode } from './scenarios';

@@ -1,10 +1,11 @@
 /**
  * How a saga execution is named, shared by Start and Run again. Step Functions cannot
  * filter executions by input, so the scenario is put in the name: `<scenario>--<orderId>`
- * (issue 6 lists and filters on it). Browser-safe and pure apart from the random id.
+ * (the executions list filters on it). Browser-safe and pure apart from the random id.
  */
-import { type SagaInput, scenarioCode } from '@/backend/saga/switches';
-import { encodeExecutionName } from '@/lib/executions/scenario';
+import type { SagaInput } from './input';
+import { scenarioCode } from './scenarios';
+import { encodeExecutionName } from './names';
 
 /** AWS's limit on an execution name. */
 export const MAX_EXECUTION_NAME = 80;

@@ -1,7 +1,4 @@
-/**
- * Constants the input schema, the form metadata and the scenarios share. A module of its
- * own so switches.ts can re-export the form metadata without an import cycle.
- */
+/** The saga's steps and the bounds its input schema and its form share, so they cannot drift apart. */
 export const FORWARD_STEPS = ['CreateOrder', 'UpdateInventory', 'ProcessPayment', 'Notify'] as const;
 export type ForwardStep = (typeof FORWARD_STEPS)[number];
 export const COMPENSATION_STEPS = ['PaymentRefund', 'InventoryRollback', 'CancelOrder'] as const;

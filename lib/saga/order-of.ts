@@ -6,7 +6,7 @@
  * Browser-safe.
  */
 import { scenarioCode, type ScenarioCode } from './scenarios';
-import { orderIdFor, parseSagaInput } from './switches';
+import { orderIdFor, parseSagaInput } from './input';
 
 export type SagaOrder = { orderId: string; sku: string; scenario: ScenarioCode };
 

@@ -2,8 +2,8 @@
  * Named scenarios: presets the dashboard offers as one-click starts, and the compact code
  * of any input, which the dashboard puts in execution names so lists can filter by it.
  */
-import type { CompensationStep, ForwardStep } from './input-constants';
-import type { SagaInput, SagaInputFields } from './switches';
+import type { CompensationStep, ForwardStep } from './steps';
+import type { SagaInput, SagaInputFields } from './input';
 
 export const SCENARIO_CODES = [
   'happy',

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  INPUT_BOUNDS,
-  parseSagaInput,
-  SAGA_INPUT_FIELDS,
-  SAGA_PRESETS,
-  SCENARIO_CODES,
-  sagaInputSchema,
-  scenarioCode,
-  type SagaInput,
-} from './switches';
+import { INPUT_BOUNDS } from './steps';
+import { parseSagaInput, sagaInputSchema, type SagaInput } from './input';
+import { SAGA_INPUT_FIELDS } from './fields';
+import { SAGA_PRESETS, SCENARIO_CODES, scenarioCode } from './scenarios';
 
 const parsed = (raw: unknown): SagaInput => {
   const result = parseSagaInput(raw);
