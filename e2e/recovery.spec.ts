@@ -29,8 +29,9 @@ test('Refund fails: COMPENSATION_FAILED, a person is told what is left to undo, 
   await expect(execution.data('order-status')).toHaveAttribute('data-order-status', 'PENDING');
   await expect(page.getByTestId('data-notifications')).toContainText('COMPENSATION_FAILED');
   await expect(page.getByTestId('data-notifications')).toContainText('Still to undo: PaymentRefund → InventoryRollback → CancelOrder');
-  // The header's Redrive says the same before anyone clicks.
-  await expect(page.getByTestId('redrive-plan')).toHaveAttribute('data-resumes-at', 'PaymentRefund');
+  // The one action resumes at the failed compensation; the header offers no second Redrive.
+  await expect(page.getByTestId('action-finish-rollback')).toHaveAttribute('data-resumes-at', 'PaymentRefund');
+  await expect(page.getByTestId('action-redrive')).toHaveCount(0);
 
   await page.getByTestId('action-finish-rollback').click();
   await execution.expectOutcome('COMPENSATED');

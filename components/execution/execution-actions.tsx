@@ -3,6 +3,7 @@
 import { useMemo, useState, useTransition } from 'react';
 import type { AslGraph } from '@/lib/asl/types';
 import { redrivePlan } from '@/lib/history/redrive-plan';
+import { stillToUndo } from '@/lib/history/still-to-undo';
 import type { ExecutionReading, ExecutionStatus } from '@/lib/history/types';
 import { redriveExecution, runAgain, stopExecution } from './actions';
 import styles from './actions.module.css';
@@ -28,6 +29,8 @@ export function ExecutionActions({ reading, graph }: { reading: ExecutionReading
   const [confirmStop, setConfirmStop] = useState(false);
   const hydrated = useHydrated();
   const plan = useMemo(() => redrivePlan(graph, reading), [graph, reading]);
+  // A stuck rollback has its own panel, whose one button is this same Redrive.
+  const stuck = useMemo(() => stillToUndo(graph, reading) !== undefined, [graph, reading]);
   if (!target) return null;
   const idle = hydrated && pending === undefined;
 
@@ -76,7 +79,7 @@ export function ExecutionActions({ reading, graph }: { reading: ExecutionReading
             </button>
           </div>
         )}
-        {plan.redrivable && (
+        {plan.redrivable && !stuck && (
           <>
             <button
               type="button"

@@ -5,7 +5,6 @@ import type { AslGraph } from '@/lib/asl/types';
 import { redrivePlan } from '@/lib/history/redrive-plan';
 import { stillToUndo } from '@/lib/history/still-to-undo';
 import type { ExecutionReading } from '@/lib/history/types';
-import { causeMessage } from '@/lib/history/values';
 import { redriveExecution } from './actions';
 import styles from './execution.module.css';
 import { useExecutionTarget } from './execution-target';
@@ -14,8 +13,9 @@ import { useHydrated } from './use-hydrated';
 
 /**
  * A rollback that stopped at a compensation: what is still to undo, and the one action that
- * finishes it once the cause is fixed. That action is Step Functions' own Redrive, which
- * resumes at the failed compensation, so it works the same on AWS and on the local engine.
+ * finishes it once the cause is fixed (the header shows the error itself). That action is
+ * Step Functions' own Redrive, which resumes at the failed compensation, so it works the
+ * same on AWS and on the local engine; the header offers no second Redrive beside it.
  */
 export function RecoveryPanel({ reading, graph }: { reading: ExecutionReading; graph: AslGraph }) {
   const target = useExecutionTarget();
@@ -25,16 +25,12 @@ export function RecoveryPanel({ reading, graph }: { reading: ExecutionReading; g
   const plan = useMemo(() => redrivePlan(graph, reading), [graph, reading]);
   if (!undo) return null;
   const { failed, remaining } = undo;
-  const message = causeMessage(failed.cause);
   return (
     <section className={`card ${styles.recovery}`} aria-labelledby="recovery-title" data-testid="recovery-panel">
       <h2 id="recovery-title" className={styles.recoveryTitle}>
         Needs a person: the rollback stopped at {failed.state}
+        {failed.error && <span className={styles.recoveryCause}> ({failed.error})</span>}
       </h2>
-      <p className={styles.recoveryCause}>
-        <strong>{failed.error ?? 'Error'}</strong>
-        {message && <> {message}</>}
-      </p>
       <div className={styles.recoveryRow}>
         <span className={styles.recoveryLabel}>Still to undo</span>
         <ol className={styles.undoList} data-testid="still-to-undo">
@@ -44,23 +40,20 @@ export function RecoveryPanel({ reading, graph }: { reading: ExecutionReading; g
             </li>
           ))}
         </ol>
-      </div>
-      {target && plan.redrivable && (
-        <div className={styles.recoveryRow}>
+        {target && plan.redrivable && (
           <button
             type="button"
-            className="btn btn--primary"
+            className={`btn btn--primary ${styles.recoveryAction}`}
             disabled={!hydrated || pending !== undefined}
             onClick={() => void run('redrive', (afterId) => redriveExecution({ name: target.name, stateMachineArn: target.stateMachineArn }, afterId))}
+            title={`Once the cause is fixed: Redrive runs ${plan.resumesAt} again, then ${plan.path.join(' → ')}`}
             data-testid="action-finish-rollback"
+            data-resumes-at={plan.resumesAt}
           >
             {pending ? 'Finishing…' : 'Finish the rollback'}
           </button>
-          <span className={styles.muted}>
-            Once the cause is fixed: a Redrive runs {plan.resumesAt} again, then {plan.path.join(' → ')}.
-          </span>
-        </div>
-      )}
+        )}
+      </div>
       {error && (
         <p className={styles.recoveryError} role="alert" data-testid="recovery-error">
           {error}

@@ -60,7 +60,7 @@ export const OUTCOME_LABEL: Record<SagaOutcome, string> = {
 export const OUTCOME_MEANING: Record<SagaOutcome, string> = {
   COMPLETED: 'The execution succeeded and no undo step had to run.',
   COMPENSATED: 'A step failed and every completed step was undone. Rolled back cleanly.',
-  COMPENSATION_FAILED: 'A step failed and an undo step failed too. Needs a human.',
+  COMPENSATION_FAILED: 'A step failed and an undo step could not finish: a person must finish the rollback.',
   FAILED: 'A step failed and nothing was undone.',
   RUNNING: 'The saga is still running.',
   ABORTED: 'The execution was stopped before it finished.',
