@@ -62,4 +62,5 @@ it('survives kill -9 with sagas in flight: all listed, all finished, stock conse
   // Confirmed orders keep one unit each; rolled-back ones gave theirs back exactly once.
   expect(await data.stock()).toBe(stockBefore - 3);
   sfn.destroy();
-});
+  // Two engine starts dominate: seconds each on a busy two-core machine.
+}, 120_000);
