@@ -58,6 +58,8 @@ export function sagaDataConfig(source: EnvSource = process.env): SagaDataConfig 
   };
 }
 
+const CRASH_AT_PATTERN = /^([A-Za-z]+):([^#@]+)(?:#([1-9]\d*))?(?:@([A-Za-z0-9_-]{1,80}))?$/;
+
 const engineSchema = z.object({
   ENGINE_HOST: z.string().default('127.0.0.1'),
   ENGINE_PORT: port(8083),
@@ -67,7 +69,30 @@ const engineSchema = z.object({
   AWS_REGION: z.string().min(1).default('us-east-1'),
   /** Tests only: every Nth GetExecutionHistory / DescribeExecution call gets a ThrottlingException. */
   ENGINE_THROTTLE_EVERY: z.coerce.number().int().min(1).optional(),
+  /** Tests only: the engine SIGKILLs itself right after this history event is committed. */
+  ENGINE_CRASH_AT: z
+    .string()
+    .regex(CRASH_AT_PATTERN, 'use <EventType>:<StateName>[#occurrence][@<executionName>], e.g. TaskStateEntered:CancelOrder#1@my-run')
+    .optional(),
 });
+
+/**
+ * A kill point: the `occurrence`th event of `eventType` written during a visit of
+ * `stateName` (a Lambda event belongs to the state it runs for), counted from the engine's
+ * start, in `executionName` only when one is given.
+ */
+export type CrashPoint = { eventType: string; stateName: string; occurrence: number; executionName: string | undefined };
+
+export function parseCrashPoint(text: string): CrashPoint | undefined {
+  const match = CRASH_AT_PATTERN.exec(text);
+  if (!match) return undefined;
+  const [, eventType = '', stateName = '', occurrence, executionName] = match;
+  return { eventType, stateName, occurrence: occurrence ? Number(occurrence) : 1, executionName };
+}
+
+/** The inverse of parseCrashPoint, for the test that sets the variable. */
+export const formatCrashPoint = (p: CrashPoint): string =>
+  `${p.eventType}:${p.stateName}#${p.occurrence}${p.executionName ? `@${p.executionName}` : ''}`;
 
 export type EngineConfig = {
   host: string;
@@ -77,6 +102,8 @@ export type EngineConfig = {
   region: string;
   /** undefined (the default): never throttle */
   throttleEvery?: number;
+  /** undefined (the default): never kill itself */
+  crashAt?: CrashPoint;
 };
 
 export function engineConfig(source: EnvSource = process.env): EngineConfig {
@@ -88,6 +115,7 @@ export function engineConfig(source: EnvSource = process.env): EngineConfig {
     dataDir: env.ENGINE_DATA_DIR,
     region: env.AWS_REGION,
     throttleEvery: env.ENGINE_THROTTLE_EVERY,
+    crashAt: env.ENGINE_CRASH_AT === undefined ? undefined : parseCrashPoint(env.ENGINE_CRASH_AT),
   };
 }
 

@@ -53,6 +53,8 @@ export class Executions {
     private readonly machines: StateMachines,
     private readonly registry: LambdaRegistry,
     private readonly region: string,
+    /** called with each batch of events just queued for the store (the test-only kill point) */
+    private readonly afterRecord?: (executionName: string, events: readonly AwsHistoryEvent[]) => void,
   ) {}
 
   async start(params: { stateMachineArn: string; name?: string; input?: string }): Promise<ExecutionRecord> {
@@ -197,7 +199,9 @@ export class Executions {
   }
 
   private record(live: LiveExecution, events: AwsHistoryEvent[]): void {
-    if (!live.detached) this.store.appendEvents(live.record.pk, events);
+    if (live.detached) return;
+    this.store.appendEvents(live.record.pk, events);
+    this.afterRecord?.(live.record.name, events);
   }
 
   private launch(live: LiveExecution, startAt: string, input: unknown): void {

@@ -3,8 +3,9 @@
  * call `startEngine` on a free port with a temporary data directory.
  */
 import type { AddressInfo } from 'node:net';
-import { engineConfig, type EngineConfig } from '@/lib/env';
+import { engineConfig, formatCrashPoint, type EngineConfig } from '@/lib/env';
 import { createCallStats } from './call-stats';
+import { crashPointMatcher } from './crash-point';
 import { Executions } from './executions';
 import { LambdaRegistry, type LambdaFunction } from './lambdas';
 import { assertSupportedNode } from './node-version';
@@ -34,7 +35,13 @@ export async function startEngine(config: EngineConfig, options: EngineOptions =
   const store = new EngineStore(config.dataDir);
   const registry = new LambdaRegistry();
   const machines = new StateMachines(store, config.region);
-  const executions = new Executions(store, machines, registry, config.region);
+  const crashHere = config.crashAt && crashPointMatcher(config.crashAt);
+  const executions = new Executions(store, machines, registry, config.region, crashHere ? (name, events) => {
+    if (!crashHere(name, events)) return;
+    // Commit the batch holding the event, then die before anything else runs.
+    store.flush();
+    process.kill(process.pid, 'SIGKILL');
+  } : undefined);
   let saga: SagaDeployment | undefined;
   try {
     saga = options.saga === false ? undefined : await deploySaga(config, registry, machines);
@@ -82,6 +89,7 @@ async function main(): Promise<void> {
   console.log(`engine listening on ${engine.url}${resumed}`);
   // Said out loud: a forgotten test setting would otherwise look like a flaky dashboard.
   if (config.throttleEvery) console.log(`engine: throttling every ${config.throttleEvery}th history/describe call (ENGINE_THROTTLE_EVERY)`);
+  if (config.crashAt) console.log(`engine: will kill itself after ${formatCrashPoint(config.crashAt)} (ENGINE_CRASH_AT)`);
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

@@ -1,14 +1,14 @@
 /**
- * Issue 2, "Done when" 3: kill -9 the engine with sagas in flight, start it again, and
- * every started execution is still listed, finishes with a complete history, and the
- * stock adds up. The engine runs as a real child process, as `npm run engine` would.
+ * Kill -9 the engine with sagas in flight, start it again, and every started execution is
+ * still listed, finishes with a complete history, and the stock adds up. The engine runs
+ * as a real child process, as `npm run engine` would, and kills itself right after one
+ * run enters its first compensation (ENGINE_CRASH_AT), while the others are mid-step.
  */
 import { ListExecutionsCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, expect, it } from 'vitest';
-import { LOCAL_SAGA_STATE_MACHINE_ARN } from '@/lib/env';
+import { formatCrashPoint, LOCAL_SAGA_STATE_MACHINE_ARN } from '@/lib/env';
 import { fullHistory, historyShapeProblems, sagaData, statesVisited } from './saga-checks';
 import { freePort, spawnEngine, stopEngine } from './spawn-engine';
 import { sfnClientFor, tempDataDir } from './test-engine';
@@ -23,7 +23,9 @@ afterAll(async () => {
 
 it('survives kill -9 with sagas in flight: all listed, all finished, stock conserved', async () => {
   const env = { ENGINE_PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()), ENGINE_DATA_DIR: dataDir };
-  const first = await spawnEngine(env);
+  const killPoint = { eventType: 'TaskStateEntered', stateName: 'PaymentRefund', occurrence: 1, executionName: 'refund-2' };
+  const first = await spawnEngine({ ...env, ENGINE_CRASH_AT: formatCrashPoint(killPoint) });
+  const killed = new Promise((resolve) => first.once('exit', (_code, signal) => resolve(signal)));
   children.push(first);
   const url = `http://127.0.0.1:${env.ENGINE_PORT}`;
   const data = sagaData(`http://127.0.0.1:${env.DYNAMODB_PORT}`);
@@ -37,8 +39,7 @@ it('survives kill -9 with sagas in flight: all listed, all finished, stock conse
   for (const run of runs) {
     await sfn.send(new StartExecutionCommand({ stateMachineArn: LOCAL_SAGA_STATE_MACHINE_ARN, name: run.name, input: JSON.stringify(run.input) }));
   }
-  await sleep(800);
-  await stopEngine(first, 'SIGKILL');
+  expect(await killed).toBe('SIGKILL');
   sfn.destroy();
 
   children.push(await spawnEngine(env));
@@ -61,4 +62,5 @@ it('survives kill -9 with sagas in flight: all listed, all finished, stock conse
   // Confirmed orders keep one unit each; rolled-back ones gave theirs back exactly once.
   expect(await data.stock()).toBe(stockBefore - 3);
   sfn.destroy();
-});
+  // Two engine starts dominate: seconds each on a busy two-core machine.
+}, 120_000);

@@ -65,5 +65,10 @@ export function sagaData(dynamoEndpoint: string) {
   return {
     order: (orderId: string) => readOrderRecords(clients, tables, orderId, DEFAULT_SKU),
     stock: async () => (await inventoryRepo(clients, tables.inventory).get(DEFAULT_SKU))?.available ?? Number.NaN,
+    /** the SKU's stock and its in-flight markers (empty once no step is between its writes) */
+    sku: async () => {
+      const stock = await inventoryRepo(clients, tables.inventory).get(DEFAULT_SKU);
+      return { available: stock?.available ?? Number.NaN, markers: { reservations: stock?.reservations, stockBefore: stock?.stockBefore } };
+    },
   };
 }

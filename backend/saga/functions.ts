@@ -5,7 +5,7 @@
  */
 import type { SagaDataConfig } from '@/lib/env';
 import { attemptsRepo } from './data/attempts-repo';
-import { createSagaClients } from './data/clients';
+import { createSagaClients, type SagaClients } from './data/clients';
 import { inventoryRepo } from './data/inventory-repo';
 import { notificationsRepo } from './data/notifications-repo';
 import { ordersRepo } from './data/orders-repo';
@@ -52,8 +52,15 @@ export function createSagaFunctions(
   data: Pick<SagaDataConfig, 'tables' | 'dynamoEndpoint' | 'region'>,
   effects: Effects = realEffects,
 ): Record<SagaFunctionKey, SagaHandler> {
-  const clients = createSagaClients(data);
-  const { tables } = data;
+  return sagaFunctionsOver(createSagaClients(data), data.tables, effects);
+}
+
+/** The handlers over given clients (tests pass one that fails on purpose). */
+export function sagaFunctionsOver(
+  clients: SagaClients,
+  tables: SagaDataConfig['tables'],
+  effects: Effects,
+): Record<SagaFunctionKey, SagaHandler> {
   const orders = ordersRepo(clients, tables.orders);
   const inventory = inventoryRepo(clients, tables.inventory);
   const payments = paymentsRepo(clients, tables.payments);

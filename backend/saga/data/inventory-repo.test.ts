@@ -3,11 +3,11 @@
  * once per order, even when a call dies between its two writes, and the stock item does
  * not grow with the number of orders it has served.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalDynamo } from '@/backend/local/dynamo';
 import { sagaDataConfig } from '@/lib/env';
 import { createSagaClients, type SagaClients } from './clients';
+import { crashingClients } from './crashing-client';
 import { inventoryRepo, type InventoryRepo } from './inventory-repo';
 
 const { tables, region } = sagaDataConfig({ NODE_ENV: 'test' });
@@ -26,18 +26,8 @@ afterAll(() => close?.());
 const available = async (sku: string) => (await inventory.get(sku))?.available;
 const itemSize = async (sku: string) => JSON.stringify(await inventory.get(sku)).length;
 
-/** A client that dies on the first reservation-item write, as a Lambda killed mid-call would. */
-function crashingOnReservationWrite(): SagaClients {
-  let crashed = false;
-  const send: SagaClients['doc']['send'] = ((command: unknown) => {
-    if (!crashed && command instanceof PutCommand && String(command.input.Item?.pk).startsWith('reservation#')) {
-      crashed = true;
-      return Promise.reject(new Error('process killed'));
-    }
-    return (clients.doc.send as (c: unknown) => Promise<unknown>)(command);
-  }) as SagaClients['doc']['send'];
-  return { doc: { send } as SagaClients['doc'] };
-}
+/** Dies before the reservation-item write (each call's second write), as a Lambda killed mid-call would. */
+const dyingBeforeRecord = () => inventoryRepo(crashingClients(clients, { afterWrites: 1, moment: 'before-send' }).clients, tables.inventory);
 
 describe('inventoryRepo', () => {
   it('takes stock once, records the reservation apart, and returns it once', async () => {
@@ -78,8 +68,8 @@ describe('inventoryRepo', () => {
 
   it('finishes a take that died between its writes without taking twice, and can still roll it back', async () => {
     const start = await available('sku-gizmo');
-    const dying = inventoryRepo(crashingOnReservationWrite(), tables.inventory);
-    await expect(dying.reserve('sku-gizmo', 'ord-crash-1', 3)).rejects.toThrow('process killed');
+    const dying = dyingBeforeRecord();
+    await expect(dying.reserve('sku-gizmo', 'ord-crash-1', 3)).rejects.toThrow('killed before-send');
     expect(await available('sku-gizmo')).toBe(start! - 3);
 
     // The retry finds the marker and records the reservation from it.
@@ -94,8 +84,8 @@ describe('inventoryRepo', () => {
 
   it('rolls back a take that died between its writes, straight from the marker', async () => {
     const start = await available('sku-gizmo');
-    const dying = inventoryRepo(crashingOnReservationWrite(), tables.inventory);
-    await expect(dying.reserve('sku-gizmo', 'ord-crash-2', 2)).rejects.toThrow('process killed');
+    const dying = dyingBeforeRecord();
+    await expect(dying.reserve('sku-gizmo', 'ord-crash-2', 2)).rejects.toThrow('killed before-send');
     expect((await inventory.release('sku-gizmo', 'ord-crash-2')).changed).toBe(true);
     expect(await available('sku-gizmo')).toBe(start);
     expect(await inventory.get('sku-gizmo')).toMatchObject({ reservations: {}, stockBefore: {} });
@@ -104,11 +94,23 @@ describe('inventoryRepo', () => {
   it('finishes a return that died between its writes without returning twice', async () => {
     const start = await available('sku-gadget');
     await inventory.reserve('sku-gadget', 'ord-crash-3', 5);
-    const dying = inventoryRepo(crashingOnReservationWrite(), tables.inventory);
-    await expect(dying.release('sku-gadget', 'ord-crash-3')).rejects.toThrow('process killed');
+    const dying = dyingBeforeRecord();
+    await expect(dying.release('sku-gadget', 'ord-crash-3')).rejects.toThrow('killed before-send');
     expect(await available('sku-gadget')).toBe(start);
     expect((await inventory.release('sku-gadget', 'ord-crash-3')).changed).toBe(true);
     expect(await available('sku-gadget')).toBe(start);
     expect(await inventory.getReservation('ord-crash-3')).toMatchObject({ status: 'RELEASED' });
+  });
+
+  it('resumes a take that died after recording it but before dropping its marker: no marker left, release still works', async () => {
+    const start = await available('sku-gizmo');
+    const dying = inventoryRepo(crashingClients(clients, { afterWrites: 2, moment: 'before-send' }).clients, tables.inventory);
+    await expect(dying.reserve('sku-gizmo', 'ord-crash-4', 2)).rejects.toThrow('killed before-send write 3');
+    expect((await inventory.get('sku-gizmo'))?.reservations).toHaveProperty('ord-crash-4');
+
+    expect(await inventory.reserve('sku-gizmo', 'ord-crash-4', 2)).toMatchObject({ kind: 'already-reserved' });
+    expect(await inventory.get('sku-gizmo')).toMatchObject({ available: start! - 2, reservations: {}, stockBefore: {} });
+    expect((await inventory.release('sku-gizmo', 'ord-crash-4')).changed).toBe(true);
+    expect(await inventory.get('sku-gizmo')).toMatchObject({ available: start, reservations: {}, stockBefore: {} });
   });
 });

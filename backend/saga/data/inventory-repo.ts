@@ -11,8 +11,10 @@
  * order into the stock item in the same conditional UpdateItem (`reservations.<orderId>`,
  * plus `stockBefore.<orderId>` when taking). The marker makes the change happen once;
  * the reservation item is then written from it, and only then is the marker removed. A
- * crash anywhere leaves either nothing, or a marker that the next attempt finishes from.
- * Markers therefore exist only while a step is in flight. Step Functions runs one attempt
+ * crash anywhere leaves either nothing, or a marker that the next call finishes from:
+ * reserve and release both begin by settling what a dead attempt left (record the change
+ * its marker shows, then drop every marker its reservation item agrees with), whichever of
+ * them runs next. Markers therefore exist only while a step is in flight. Step Functions runs one attempt
  * of a task at a time, so two attempts for the same order never race each other.
  */
 import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -80,8 +82,11 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
     );
   };
 
-  /** Drops the order's marker once its reservation item says the same thing. */
-  const clearMarker = async (sku: string, orderId: string): Promise<void> => {
+  /**
+   * Drops the order's marker if it says what the reservation item already records. A marker
+   * of the other kind is a change still to be recorded, and must stay until it is.
+   */
+  const clearMarker = async (sku: string, orderId: string, status: Reservation['status']): Promise<void> => {
     try {
       await dynamoCall(() =>
         doc.send(
@@ -89,9 +94,10 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
             TableName: table,
             Key: { [PARTITION_KEY]: sku },
             UpdateExpression: 'REMOVE reservations.#o, stockBefore.#o',
-            // Never create a stock item by removing from one that does not exist.
-            ConditionExpression: `attribute_exists(${PARTITION_KEY})`,
-            ExpressionAttributeNames: { '#o': orderId },
+            // Also never creates a stock item by removing from one that does not exist.
+            ConditionExpression: 'reservations.#o.#s = :status',
+            ExpressionAttributeNames: { '#o': orderId, '#s': 'status' },
+            ExpressionAttributeValues: { ':status': status },
           }),
         ),
       );
@@ -100,20 +106,30 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
     }
   };
 
-  /** Records the reservation a crash left as a marker only (if there is one) and drops the marker. */
-  const finishFromMarker = async (stock: StockRecord | undefined, orderId: string): Promise<ReservationRecord | undefined> => {
-    const marker = stock?.reservations[orderId];
-    const stockBefore = stock?.stockBefore[orderId];
-    if (!stock || !marker || marker.status !== 'RESERVED' || stockBefore === undefined) return undefined;
-    const reservation: ReservationRecord = { orderId, sku: stock.sku, quantity: marker.quantity, status: 'RESERVED', stockBefore };
-    await putReservation(reservation);
-    await clearMarker(stock.sku, orderId);
-    return reservation;
+  /**
+   * Finishes whatever an earlier attempt left between its writes, so the caller starts from
+   * a clean pair (reservation item, no marker): a marker whose change is not recorded yet
+   * is recorded from the marker, then every marker the reservation item agrees with goes.
+   * `finished` names the change this call recorded for a dead attempt, if any.
+   */
+  const settle = async (sku: string, orderId: string) => {
+    const [recorded, current] = await Promise.all([getReservation(orderId), get(sku)]);
+    let reservation = recorded;
+    let finished: Reservation['status'] | undefined;
+    const marker = current?.reservations[orderId];
+    if (current && marker) {
+      // A take with no reservation item yet, or a return its item does not show yet.
+      const unrecorded = marker.status === 'RESERVED' ? reservation === undefined : reservation?.status === 'RESERVED';
+      const stockBefore = reservation?.stockBefore ?? current.stockBefore[orderId];
+      if (unrecorded && stockBefore !== undefined) {
+        reservation = { orderId, sku, quantity: reservation?.quantity ?? marker.quantity, status: marker.status, stockBefore };
+        await putReservation(reservation);
+        finished = marker.status;
+      }
+      if (reservation?.status === marker.status) await clearMarker(sku, orderId, marker.status);
+    }
+    return { reservation, finished, stock: current && withoutMarker(current, orderId) };
   };
-
-  /** The order's reservation, finished from its marker if need be; undefined: it never took stock. */
-  const settle = async (sku: string, orderId: string): Promise<ReservationRecord | undefined> =>
-    (await getReservation(orderId)) ?? finishFromMarker(await get(sku), orderId);
 
   return {
     get,
@@ -127,13 +143,10 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
     },
 
     async reserve(sku: string, orderId: string, quantity: number): Promise<ReserveOutcome> {
-      const earlier = await getReservation(orderId);
-      if (earlier) {
-        const stock = await get(sku);
-        if (earlier.status === 'RELEASED') return { kind: 'released-earlier', stock, reservation: earlier };
-        if (!stock) return { kind: 'unknown-sku' };
-        return { kind: 'already-reserved', stock, reservation: earlier };
-      }
+      const before = await settle(sku, orderId);
+      if (before.reservation?.status === 'RELEASED') return { kind: 'released-earlier', stock: before.stock, reservation: before.reservation };
+      if (!before.stock) return { kind: 'unknown-sku' };
+      if (before.reservation) return { kind: 'already-reserved', stock: before.stock, reservation: before.reservation };
       let stock: StockRecord;
       try {
         const out = await dynamoCall(() =>
@@ -154,13 +167,8 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
         stock = toStock({ ...out.Attributes, [PARTITION_KEY]: sku });
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
-        // An earlier attempt may have taken the stock and died before recording it.
         const current = await get(sku);
-        if (!current) return { kind: 'unknown-sku' };
-        const recovered = await finishFromMarker(current, orderId);
-        return recovered
-          ? { kind: 'already-reserved', stock: withoutMarker(current, orderId), reservation: recovered }
-          : { kind: 'insufficient', stock: current };
+        return current ? { kind: 'insufficient', stock: current } : { kind: 'unknown-sku' };
       }
       const reservation: ReservationRecord = {
         orderId,
@@ -170,43 +178,32 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
         stockBefore: stock.stockBefore[orderId] ?? stock.available + quantity,
       };
       await putReservation(reservation);
-      await clearMarker(sku, orderId);
+      await clearMarker(sku, orderId, 'RESERVED');
       return { kind: 'reserved', stock: withoutMarker(stock, orderId), reservation };
     },
 
     /** Puts back exactly what this order reserved; no reservation (or released) => no change. */
     async release(sku: string, orderId: string): Promise<ReleaseOutcome> {
-      const reservation = await settle(sku, orderId);
-      if (!reservation) return { changed: false, stock: await get(sku) };
-      if (reservation.status === 'RELEASED') {
-        await clearMarker(sku, orderId); // a crash may have left the return's marker behind
-        return { changed: false, stock: await get(sku) };
-      }
-      let stock: StockRecord | undefined;
-      try {
-        const out = await dynamoCall(() =>
-          doc.send(
-            new UpdateCommand({
-              TableName: table,
-              Key: { [PARTITION_KEY]: sku },
-              ReturnValues: 'ALL_NEW',
-              UpdateExpression: 'SET available = available + :q, reservations.#o = :r',
-              ConditionExpression: `attribute_exists(${PARTITION_KEY}) AND attribute_not_exists(reservations.#o)`,
-              ExpressionAttributeNames: { '#o': orderId },
-              ExpressionAttributeValues: { ':q': reservation.quantity, ':r': { quantity: reservation.quantity, status: 'RELEASED' } satisfies Reservation },
-            }),
-          ),
-        );
-        stock = toStock({ ...out.Attributes, [PARTITION_KEY]: sku });
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        // A return marker means an earlier attempt gave the stock back and died before
-        // recording it: finish the record, do not return the stock twice.
-        stock = await get(sku);
-        if (stock?.reservations[orderId]?.status !== 'RELEASED') throw error;
-      }
+      const before = await settle(sku, orderId);
+      const { reservation } = before;
+      // A return a dead attempt made and this call recorded is this call's change.
+      if (!reservation || reservation.status === 'RELEASED') return { changed: before.finished === 'RELEASED', stock: before.stock };
+      const out = await dynamoCall(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { [PARTITION_KEY]: sku },
+            ReturnValues: 'ALL_NEW',
+            UpdateExpression: 'SET available = available + :q, reservations.#o = :r',
+            ConditionExpression: `attribute_exists(${PARTITION_KEY}) AND attribute_not_exists(reservations.#o)`,
+            ExpressionAttributeNames: { '#o': orderId },
+            ExpressionAttributeValues: { ':q': reservation.quantity, ':r': { quantity: reservation.quantity, status: 'RELEASED' } satisfies Reservation },
+          }),
+        ),
+      );
+      const stock = toStock({ ...out.Attributes, [PARTITION_KEY]: sku });
       await putReservation({ ...reservation, status: 'RELEASED' });
-      await clearMarker(sku, orderId);
+      await clearMarker(sku, orderId, 'RELEASED');
       return { changed: true, stock: withoutMarker(stock, orderId) };
     },
   };
