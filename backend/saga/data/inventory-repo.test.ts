@@ -113,4 +113,27 @@ describe('inventoryRepo', () => {
     expect((await inventory.release('sku-gizmo', 'ord-crash-4')).changed).toBe(true);
     expect(await inventory.get('sku-gizmo')).toMatchObject({ available: start, reservations: {}, stockBefore: {} });
   });
+
+  it('overlapping attempts for one order (a stopped run still working while its redrive starts) take and return stock once', async () => {
+    const start = await available('sku-gizmo');
+    // Whatever the interleaving, each attempt either answers for the one take or asks to be retried.
+    const retried = async <T>(call: () => Promise<T>): Promise<T> => {
+      for (;;) {
+        try {
+          return await call();
+        } catch (error) {
+          if ((error as Error).name !== 'TransientError') throw error;
+        }
+      }
+    };
+    for (let round = 0; round < 5; round++) {
+      const orderId = `ord-overlap-${round}`;
+      const takes = await Promise.all([1, 2, 3].map(() => retried(() => inventory.reserve('sku-gizmo', orderId, 2))));
+      expect(takes.map((t) => t.kind).sort()).toEqual(['already-reserved', 'already-reserved', 'reserved']);
+      const returns = await Promise.all([1, 2].map(() => retried(() => inventory.release('sku-gizmo', orderId))));
+      expect(returns.filter((r) => r.changed)).toHaveLength(1);
+    }
+    expect(await available('sku-gizmo')).toBe(start);
+    expect((await inventory.get('sku-gizmo'))?.reservations).toEqual({});
+  });
 });

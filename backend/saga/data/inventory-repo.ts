@@ -19,6 +19,7 @@
  */
 import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SagaClients } from './clients';
+import { TransientError } from '../domain/errors';
 import { dynamoCall, isConditionFailure } from './dynamo-errors';
 import { PARTITION_KEY } from './tables';
 
@@ -112,6 +113,25 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
    * is recorded from the marker, then every marker the reservation item agrees with goes.
    * `finished` names the change this call recorded for a dead attempt, if any.
    */
+  /** Whether an attempt for this order is between its two writes right now. */
+  const inFlight = async (sku: string, orderId: string): Promise<boolean> => (await get(sku))?.reservations[orderId] !== undefined;
+
+  /**
+   * A conditional stock write that fails because another attempt for the same order holds
+   * its marker is an overlap, not a verdict: the definition retries the TransientError, and
+   * the next try settles whatever the other attempt finished or left.
+   */
+  const conditionally = async <T>(sku: string, orderId: string, send: () => Promise<T>): Promise<T> => {
+    try {
+      return await dynamoCall(send);
+    } catch (error) {
+      if (isConditionFailure(error) && (await inFlight(sku, orderId))) {
+        throw new TransientError(`Another attempt for order ${orderId} is changing ${sku}; retrying`, { cause: error });
+      }
+      throw error;
+    }
+  };
+
   const settle = async (sku: string, orderId: string) => {
     const [recorded, current] = await Promise.all([getReservation(orderId), get(sku)]);
     let reservation = recorded;
@@ -167,8 +187,13 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
         stock = toStock({ ...out.Attributes, [PARTITION_KEY]: sku });
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
-        const current = await get(sku);
-        return current ? { kind: 'insufficient', stock: current } : { kind: 'unknown-sku' };
+        // Two attempts for one order can overlap: a stopped execution's Lambda keeps running
+        // while its redrive starts the next. What the other one took is this order's take.
+        const after = await settle(sku, orderId);
+        if (after.reservation?.status === 'RESERVED' && after.stock) return { kind: 'already-reserved', stock: after.stock, reservation: after.reservation };
+        if (after.reservation?.status === 'RELEASED') return { kind: 'released-earlier', stock: after.stock, reservation: after.reservation };
+        if (await inFlight(sku, orderId)) throw new TransientError(`Another attempt for order ${orderId} is changing ${sku}; retrying`);
+        return after.stock ? { kind: 'insufficient', stock: after.stock } : { kind: 'unknown-sku' };
       }
       const reservation: ReservationRecord = {
         orderId,
@@ -188,7 +213,7 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
       const { reservation } = before;
       // A return a dead attempt made and this call recorded is this call's change.
       if (!reservation || reservation.status === 'RELEASED') return { changed: before.finished === 'RELEASED', stock: before.stock };
-      const out = await dynamoCall(() =>
+      const out = await conditionally(sku, orderId, () =>
         doc.send(
           new UpdateCommand({
             TableName: table,
