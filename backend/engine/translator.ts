@@ -72,6 +72,8 @@ export class HistoryTranslator {
   /** per state name, the scopes of Task attempts whose Lambda call has not begun yet (FIFO) */
   private readonly pendingCalls = new Map<string, string[]>();
   private readonly calls = new Map<string, CallHandle>();
+  /** per open Task visit (`${scope}|${name}`), its timeouts, resolved against the state's input on entry */
+  private readonly timeouts = new Map<string, aws.TaskTimeouts>();
   /** states entered and not exited, by `${scope}|${name}`, for aborting a failed Parallel/Map's siblings */
   private readonly open = new Map<string, { info: StateInfo; scope: string; failed: boolean }>();
   /** composite visits (`${scope}|${name}`) whose current attempt failed */
@@ -148,7 +150,8 @@ export class HistoryTranslator {
     const handle: CallHandle = { key: `${scope}|${stateName}`, scope, call, closed: this.terminal };
     this.calls.set(handle.key, handle);
     if (handle.closed) return { handle, events: [] };
-    return { handle, events: aws.invocationScheduled(call, input).map((d) => this.emit(d, scope, at)) };
+    const timeouts = this.timeouts.get(handle.key);
+    return { handle, events: aws.invocationScheduled(call, input, timeouts).map((d) => this.emit(d, scope, at)) };
   }
 
   callSucceeded(handle: CallHandle, output: string, at: number): AwsHistoryEvent[] {
@@ -286,7 +289,10 @@ export class HistoryTranslator {
     const out: AwsHistoryEvent[] = this.releaseIterationStarts(scope);
     if (this.continueVisit === info.name && scope === ROOT) this.continueVisit = undefined;
     else out.push(this.emit(aws.stateEntered(info.type, info.name, aws.json(event.state.input)), scope, at));
-    if (info.type === 'Task') this.queueCall(info.name, scope);
+    if (info.type === 'Task') {
+      this.queueCall(info.name, scope);
+      this.timeouts.set(`${scope}|${info.name}`, taskTimeouts(info.def, event.state.input));
+    }
     if (info.type === 'Parallel' || info.type === 'Map') out.push(...this.compositeStarted(info, event.state.input, scope, at));
     return out;
   }
@@ -479,6 +485,24 @@ function simplePath(path: string, value: unknown): { value: unknown } | undefine
     current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[key] : undefined;
   }
   return { value: current };
+}
+
+function seconds(def: Record<string, unknown>, field: string, input: unknown): number | undefined {
+  const fixed = def[field];
+  if (typeof fixed === 'number') return fixed;
+  const path = def[`${field}Path`];
+  const value = typeof path === 'string' ? simplePath(path, input)?.value : undefined;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** A Task's TimeoutSeconds/HeartbeatSeconds, fixed or read from the state's input by *Path. */
+function taskTimeouts(def: Record<string, unknown>, input: unknown): aws.TaskTimeouts {
+  const timeoutInSeconds = seconds(def, 'TimeoutSeconds', input);
+  const heartbeatInSeconds = seconds(def, 'HeartbeatSeconds', input);
+  return {
+    ...(timeoutInSeconds !== undefined ? { timeoutInSeconds } : {}),
+    ...(heartbeatInSeconds !== undefined ? { heartbeatInSeconds } : {}),
+  };
 }
 
 /** Map's `length`: the items after InputPath and ItemsPath, when both are simple paths. */
