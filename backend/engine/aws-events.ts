@@ -85,7 +85,7 @@ export function invocationSucceeded(call: Invocation, output: string): EventDraf
   });
 }
 
-export function invocationFailed(call: Invocation, error: string, cause: string, timedOut = false): EventDraft {
+export function invocationFailed(call: Invocation, error: string, cause: string | undefined, timedOut = false): EventDraft {
   const base = call.kind === 'lambda' ? 'LambdaFunction' : 'Task';
   const resource = call.kind === 'lambda' ? {} : { resourceType: call.resourceType, resource: call.resource };
   return draft(`${base}${timedOut ? 'TimedOut' : 'Failed'}`, { ...resource, ...errorDetails(error, cause) });

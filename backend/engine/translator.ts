@@ -98,6 +98,7 @@ export class HistoryTranslator {
    */
   private readonly iterations = new Map<string, OpenIteration>();
   private lastFail?: { info: StateInfo; error: string | undefined };
+  private taskTimedOut = false;
   private continueVisit: string | undefined;
   outcome: Outcome | undefined;
 
@@ -332,7 +333,9 @@ export class HistoryTranslator {
     const call = this.calls.get(key);
     if (info.type === 'Task' && event.Error === 'States.Timeout' && call && !call.closed) {
       call.closed = true;
-      out.push(this.emit(aws.invocationFailed(call.call, 'States.Timeout', '', true), scope, at));
+      // AWS writes a Task timeout with its error alone, here and in ExecutionFailed.
+      out.push(this.emit(aws.invocationFailed(call.call, 'States.Timeout', undefined, true), scope, at));
+      this.taskTimedOut = true;
     }
     if (info.type === 'Parallel' || info.type === 'Map') {
       this.failedComposites.add(key);
@@ -458,6 +461,7 @@ export class HistoryTranslator {
   private failureOutcome(event: LibraryEvent): Outcome {
     let error: string | undefined = event.Error;
     let cause = causeText(event.Cause);
+    if (event.Error === 'States.Timeout' && this.taskTimedOut) cause = undefined;
     const fail = this.lastFail;
     if (fail && fail.error === event.Error) {
       if (fail.info.def.Error === undefined && fail.info.def.ErrorPath === undefined) error = undefined;
