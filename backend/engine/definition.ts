@@ -52,6 +52,9 @@ export function indexDefinition(definition: AslDefinition): DefinitionIndex {
   return { startAt: definition.StartAt, states };
 }
 
+/** Variables (Assign) and a Distributed Map's S3 reader and writer. */
+const UNSUPPORTED_FIELDS = ['Assign', 'ItemReader', 'ResultWriter'] as const;
+
 const usesJsonata = (definition: AslDefinition, index: DefinitionIndex): boolean =>
   definition.QueryLanguage === 'JSONata' || [...index.states.values()].some((s) => s.def.QueryLanguage === 'JSONata');
 
@@ -79,6 +82,11 @@ export function compileDefinition(text: string): CompiledDefinition {
   const index = indexDefinition(definition);
   if (usesJsonata(definition, index)) {
     throw invalidDefinition('SCHEMA_VALIDATION_FAILED', 'The local engine runs JSONPath only, not JSONata (QueryLanguage) at /');
+  }
+  // The executor ignores these silently; refusing them says so instead of running something else.
+  for (const state of index.states.values()) {
+    const field = UNSUPPORTED_FIELDS.find((f) => state.def[f] !== undefined);
+    if (field) throw invalidDefinition('SCHEMA_VALIDATION_FAILED', `The local engine does not support ${field} at /States/${state.name}/${field}`);
   }
   let machine: StateMachine;
   try {
