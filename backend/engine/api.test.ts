@@ -115,7 +115,7 @@ describe('running any ASL', () => {
     const ended = await runToEnd(arn);
     expect(ended.status).toBe('FAILED');
     expect(ended.error).toBe('Lambda.ResourceNotFoundException');
-    expect(JSON.parse(ended.cause!).errorMessage).toContain('Function not found');
+    expect(ended.cause).toMatch(/^Function not found: arn:aws:lambda:us-east-1:000000000000:function:nobody:\$LATEST \(Service: AWSLambda; Status Code: 404;/);
   });
 
   it('wraps lambda:invoke results like AWS and logs Task* events', async () => {

@@ -18,26 +18,29 @@ export const executionArn = (machineArn: string, executionName: string): string 
 
 const ARN_SHAPE = /^arn:aws[a-z-]*:states:([a-z0-9-]+):(\d{12}):(stateMachine|execution):(.+)$/;
 
-function parse(arn: unknown, field: string, kind: 'stateMachine' | 'execution') {
-  const match = typeof arn === 'string' ? ARN_SHAPE.exec(arn) : null;
-  if (!match || match[3] !== kind) {
-    throw new SfnError('InvalidArn', `Invalid Arn: '${String(arn)}' is not a ${kind} ARN (field ${field})`);
-  }
+/** AWS's texts: "Invalid Arn: 'Invalid ARN prefix: x'" and "Invalid Arn: 'Resource type not valid in this context: express'". */
+const invalidArn = (reason: string) => new SfnError('InvalidArn', `Invalid Arn: '${reason}'`);
+
+function parse(arn: unknown, kind: 'stateMachine' | 'execution') {
+  const text = String(arn);
+  if (!text.startsWith('arn:')) throw invalidArn(`Invalid ARN prefix: ${text}`);
+  const resourceType = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:([^:]*)/.exec(text)?.[1];
+  if (resourceType !== undefined && resourceType !== kind) throw invalidArn(`Resource type not valid in this context: ${resourceType}`);
+  const match = ARN_SHAPE.exec(text);
+  if (!match || match[3] !== kind) throw invalidArn(`Invalid ARN: ${text}`);
   return { region: match[1] ?? '', account: match[2] ?? '', rest: match[4] ?? '' };
 }
 
-export function parseStateMachineArn(arn: unknown, field = 'stateMachineArn') {
-  const { region, account, rest } = parse(arn, field, 'stateMachine');
+export function parseStateMachineArn(arn: unknown) {
+  const { region, account, rest } = parse(arn, 'stateMachine');
   // Versions and aliases (`Name:1`, `Name:alias`) are not supported locally; they simply won't exist.
   return { region, account, name: rest };
 }
 
-export function parseExecutionArn(arn: unknown, field = 'executionArn') {
-  const { region, account, rest } = parse(arn, field, 'execution');
+export function parseExecutionArn(arn: unknown) {
+  const { region, account, rest } = parse(arn, 'execution');
   const colon = rest.indexOf(':');
-  if (colon <= 0 || colon === rest.length - 1) {
-    throw new SfnError('InvalidArn', `Invalid Arn: '${String(arn)}' names no execution (field ${field})`);
-  }
+  if (colon <= 0 || colon === rest.length - 1) throw invalidArn(`Invalid ARN: ${String(arn)}`);
   return {
     region,
     account,
@@ -49,11 +52,7 @@ export function parseExecutionArn(arn: unknown, field = 'executionArn') {
 // AWS's documented rule for state machine and execution names.
 const FORBIDDEN_NAME_CHARS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
 
-export function assertValidName(name: string, what: 'execution' | 'state machine'): void {
-  if (name.length < 1 || name.length > 80 || FORBIDDEN_NAME_CHARS.test(name)) {
-    throw new SfnError(
-      'InvalidName',
-      `Invalid Name: '${name}' (a ${what} name has 1-80 characters, no whitespace, no control characters and none of < > { } [ ] ? * " # % \\ ^ | ~ \` $ & , ; : /)`,
-    );
-  }
+/** AWS's text is just the name, quoted; the rule is in the API reference (1-80 characters, none of the above). */
+export function assertValidName(name: string): void {
+  if (name.length < 1 || name.length > 80 || FORBIDDEN_NAME_CHARS.test(name)) throw new SfnError('InvalidName', `Invalid Name: '${name}'`);
 }

@@ -55,15 +55,24 @@ export type Invocation =
   | { kind: 'lambda'; resource: string }
   | { kind: 'task'; resourceType: string; resource: string; region: string };
 
-export function invocationScheduled(call: Invocation, input: string): EventDraft[] {
+/** The Task's TimeoutSeconds/HeartbeatSeconds (or their *Path values), as AWS writes them in *Scheduled. */
+export interface TaskTimeouts {
+  timeoutInSeconds?: number;
+  heartbeatInSeconds?: number;
+}
+
+export function invocationScheduled(call: Invocation, input: string, timeouts: TaskTimeouts = {}): EventDraft[] {
+  const timeout = timeouts.timeoutInSeconds === undefined ? {} : { timeoutInSeconds: timeouts.timeoutInSeconds };
   if (call.kind === 'lambda') {
+    // LambdaFunctionScheduledEventDetails has no heartbeat field.
     return [
-      draft('LambdaFunctionScheduled', { resource: call.resource, input, inputDetails: UNTRUNCATED }),
+      draft('LambdaFunctionScheduled', { resource: call.resource, input, inputDetails: UNTRUNCATED, ...timeout }),
       draft('LambdaFunctionStarted'),
     ];
   }
   const resource = { resourceType: call.resourceType, resource: call.resource };
-  return [draft('TaskScheduled', { ...resource, region: call.region, parameters: input }), draft('TaskStarted', resource)];
+  const heartbeat = timeouts.heartbeatInSeconds === undefined ? {} : { heartbeatInSeconds: timeouts.heartbeatInSeconds };
+  return [draft('TaskScheduled', { ...resource, region: call.region, parameters: input, ...timeout, ...heartbeat }), draft('TaskStarted', resource)];
 }
 
 export function invocationSucceeded(call: Invocation, output: string): EventDraft {
@@ -76,7 +85,7 @@ export function invocationSucceeded(call: Invocation, output: string): EventDraf
   });
 }
 
-export function invocationFailed(call: Invocation, error: string, cause: string, timedOut = false): EventDraft {
+export function invocationFailed(call: Invocation, error: string, cause: string | undefined, timedOut = false): EventDraft {
   const base = call.kind === 'lambda' ? 'LambdaFunction' : 'Task';
   const resource = call.kind === 'lambda' ? {} : { resourceType: call.resourceType, resource: call.resource };
   return draft(`${base}${timedOut ? 'TimedOut' : 'Failed'}`, { ...resource, ...errorDetails(error, cause) });

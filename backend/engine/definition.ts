@@ -9,6 +9,9 @@ import { SfnError } from './errors';
 
 type StateDef = Record<string, unknown> & { Type: string };
 
+/** AWS's form: "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields are required: [States] at /'". */
+const invalidDefinition = (code: string, reason: string) => new SfnError('InvalidDefinition', `Invalid State Machine Definition: '${code}: ${reason}'`);
+
 export interface StateInfo {
   name: string;
   type: AslStateType;
@@ -39,7 +42,7 @@ export function indexDefinition(definition: AslDefinition): DefinitionIndex {
     for (const [name, state] of Object.entries(machine.States)) {
       if (!isObject(state) || typeof state.Type !== 'string') continue;
       // AWS requires names unique across the machine; history events only carry the name.
-      if (states.has(name)) throw new SfnError('InvalidDefinition', `Invalid State Machine Definition: duplicate state name '${name}'`);
+      if (states.has(name)) throw invalidDefinition('DUPLICATE_STATE_NAME', `Duplicate State name: ${name}`);
       const def = state as StateDef;
       states.set(name, { name, type: def.Type as AslStateType, def, parent, branch });
       nestedMachines(def).forEach((nested, i) => visit(nested, name, i));
@@ -48,6 +51,9 @@ export function indexDefinition(definition: AslDefinition): DefinitionIndex {
   visit(definition);
   return { startAt: definition.StartAt, states };
 }
+
+/** Variables (Assign) and a Distributed Map's S3 reader and writer. */
+const UNSUPPORTED_FIELDS = ['Assign', 'ItemReader', 'ResultWriter'] as const;
 
 const usesJsonata = (definition: AslDefinition, index: DefinitionIndex): boolean =>
   definition.QueryLanguage === 'JSONata' || [...index.states.values()].some((s) => s.def.QueryLanguage === 'JSONata');
@@ -65,21 +71,29 @@ export function compileDefinition(text: string): CompiledDefinition {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new SfnError('InvalidDefinition', `Invalid State Machine Definition: not JSON (${(error as Error).message})`);
+    throw invalidDefinition('INVALID_JSON_DESCRIPTION', (error as Error).message);
   }
-  if (!isObject(parsed) || typeof parsed.StartAt !== 'string' || !isObject(parsed.States)) {
-    throw new SfnError('InvalidDefinition', 'Invalid State Machine Definition: StartAt and States are required');
-  }
+  if (!isObject(parsed)) throw invalidDefinition('SCHEMA_VALIDATION_FAILED', 'Expected an object at /');
+  const missing = ['StartAt', 'States'].filter((field) => parsed[field] === undefined);
+  if (missing.length > 0) throw invalidDefinition('SCHEMA_VALIDATION_FAILED', `These fields are required: [${missing.join(', ')}] at /`);
+  if (typeof parsed.StartAt !== 'string') throw invalidDefinition('SCHEMA_VALIDATION_FAILED', 'Expected value of type: String at /StartAt');
+  if (!isObject(parsed.States)) throw invalidDefinition('SCHEMA_VALIDATION_FAILED', 'Expected value of type: Object at /States');
   const definition = parsed as AslDefinition;
   const index = indexDefinition(definition);
   if (usesJsonata(definition, index)) {
-    throw new SfnError('InvalidDefinition', 'Invalid State Machine Definition: the local engine runs JSONPath only, not JSONata');
+    throw invalidDefinition('SCHEMA_VALIDATION_FAILED', 'The local engine runs JSONPath only, not JSONata (QueryLanguage) at /');
+  }
+  // The executor ignores these silently; refusing them says so instead of running something else.
+  for (const state of index.states.values()) {
+    const field = UNSUPPORTED_FIELDS.find((f) => state.def[f] !== undefined);
+    if (field) throw invalidDefinition('SCHEMA_VALIDATION_FAILED', `The local engine does not support ${field} at /States/${state.name}/${field}`);
   }
   let machine: StateMachine;
   try {
     machine = new StateMachine(definition as unknown as StateMachineDefinition);
   } catch (error) {
-    throw new SfnError('InvalidDefinition', `Invalid State Machine Definition: ${(error as Error).message}`);
+    const reason = (error as Error).message.replace(/^State machine definition is invalid, see error\(s\) below:\s*/, '').trim();
+    throw invalidDefinition('SCHEMA_VALIDATION_FAILED', reason);
   }
   return { definition, index, machine };
 }

@@ -14,6 +14,8 @@ export const SFN_ERROR_TYPES = [
   'InvalidName',
   'InvalidToken',
   'ValidationException',
+  'MissingRequiredParameter',
+  'StateMachineTypeNotSupported',
   'SerializationException',
   'UnknownOperationException',
   /** only when throttling is injected for tests (ENGINE_THROTTLE_EVERY); AWS's own type name */

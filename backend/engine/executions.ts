@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { assertValidName, executionArn, parseExecutionArn, parseStateMachineArn } from './arn';
 import type { AwsHistoryEvent } from './aws-events';
 import { SfnError } from './errors';
+import { invalidInput, invalidInputMessage } from './input-errors';
 import type { LambdaRegistry } from './lambdas';
 import { findResumePoint } from './resume';
 import { startRun, type RunHandle } from './runner';
@@ -35,12 +36,12 @@ export type ClosedListener = (record: ExecutionRecord, history: () => AwsHistory
 
 function parseInput(text: string): unknown {
   if (Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
-    throw new SfnError('InvalidExecutionInput', `Invalid execution input: larger than ${MAX_INPUT_BYTES} bytes`);
+    throw new SfnError('InvalidExecutionInput', invalidInput(`Input is larger than ${MAX_INPUT_BYTES} bytes`));
   }
   try {
     return JSON.parse(text);
-  } catch (error) {
-    throw new SfnError('InvalidExecutionInput', `Invalid execution input: not JSON (${(error as Error).message})`);
+  } catch {
+    throw new SfnError('InvalidExecutionInput', invalidInputMessage(text));
   }
 }
 
@@ -60,12 +61,12 @@ export class Executions {
   async start(params: { stateMachineArn: string; name?: string; input?: string }): Promise<ExecutionRecord> {
     const machine = this.machines.describe(params.stateMachineArn);
     const name = params.name ?? randomUUID();
-    assertValidName(name, 'execution');
+    assertValidName(name);
     const inputText = params.input ?? '{}';
     const input = parseInput(inputText);
     const verdict = this.machines.validatorFor(machine.arn)?.(input);
     if (verdict && !verdict.ok) {
-      throw new SfnError('InvalidExecutionInput', `Invalid execution input: field '${verdict.field}': ${verdict.message}`);
+      throw new SfnError('InvalidExecutionInput', invalidInput(`field '${verdict.field}': ${verdict.message}`));
     }
     const arn = executionArn(machine.arn, name);
     const existing = this.live.get(arn)?.record ?? this.store.execution(arn);

@@ -9,6 +9,7 @@ import { crashPointMatcher } from './crash-point';
 import { Executions } from './executions';
 import { LambdaRegistry, type LambdaFunction } from './lambdas';
 import { assertSupportedNode } from './node-version';
+import { loadTokenKey, PageTokens } from './pagination';
 import { deploySaga, type SagaDeployment } from './saga';
 import { createEngineServer } from './server';
 import { StateMachines } from './state-machines';
@@ -49,7 +50,7 @@ export async function startEngine(config: EngineConfig, options: EngineOptions =
     for (const [arn, fn] of Object.entries(options.lambdas ?? {})) registry.register(arn, fn);
     const resumed = executions.resumeInterrupted();
     const server = createEngineServer(
-      { store, machines, executions },
+      { store, machines, executions, tokens: new PageTokens(loadTokenKey(config.dataDir)) },
       { stats: createCallStats(), throttle: createThrottle(config.throttleEvery) },
     );
     await new Promise<void>((resolve, reject) => {

@@ -15,7 +15,9 @@ export const OPERATIONS = [
   'DescribeStateMachine',
   'DescribeStateMachineForExecution',
   'CreateStateMachine',
+  'UpdateStateMachine',
   'DeleteStateMachine',
+  'StartSyncExecution',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 

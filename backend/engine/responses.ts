@@ -35,6 +35,9 @@ export function describeExecution(e: ExecutionRecord) {
   };
 }
 
+/** AWS shows a revisionId only for a revision made by an update, never for the machine as created. */
+const isUpdate = (m: StateMachineRecord) => m.revisionDate > m.creationDate;
+
 export function describeStateMachine(m: StateMachineRecord) {
   return {
     stateMachineArn: m.arn,
@@ -44,7 +47,7 @@ export function describeStateMachine(m: StateMachineRecord) {
     roleArn: m.roleArn,
     type: m.type,
     creationDate: m.creationDate,
-    revisionId: m.revisionId,
+    ...(isUpdate(m) ? { revisionId: m.revisionId } : {}),
     ...OBSERVABILITY,
   };
 }
@@ -57,14 +60,19 @@ export const stateMachineSummary = (m: StateMachineRecord) => ({
 });
 
 /** The definition an execution ran with, even after its machine changed or was deleted. */
-export function describeStateMachineForExecution(e: ExecutionRecord, definition: string, machine: StateMachineRecord | undefined) {
+export function describeStateMachineForExecution(
+  e: ExecutionRecord,
+  revision: { definition: string; created: number },
+  machine: StateMachineRecord | undefined,
+) {
+  const updated = machine !== undefined && revision.created > machine.creationDate;
   return {
     stateMachineArn: e.stateMachineArn,
     name: parseStateMachineArn(e.stateMachineArn).name,
-    definition,
+    definition: revision.definition,
     roleArn: machine?.roleArn ?? localRoleArn(),
-    updateDate: machine?.creationDate ?? e.startDate,
-    revisionId: e.revisionId,
+    updateDate: revision.created,
+    ...(updated ? { revisionId: e.revisionId } : {}),
     ...OBSERVABILITY,
   };
 }

@@ -1,9 +1,13 @@
 /**
- * State machines: CreateStateMachine's rules, the engine's own idempotent registration
- * (a changed definition becomes a new revision), and compiled definitions cached per
- * revision so executions never re-validate ASL.
+ * State machines: CreateStateMachine's and UpdateStateMachine's rules, the engine's own
+ * idempotent registration (a changed definition becomes a new revision, as an update
+ * would), and compiled definitions cached per revision so executions never re-validate ASL.
+ *
+ * Revisions are identified by a UUID, as on AWS. Every machine has one from its creation
+ * (executions point at the revision they ran), but AWS shows a revisionId only once the
+ * machine has been updated, so responses show it only for a revision made after creation.
  */
-import { createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { assertValidName, parseStateMachineArn, stateMachineArn } from './arn';
 import { compileDefinition, type CompiledDefinition } from './definition';
 import { SfnError } from './errors';
@@ -25,9 +29,9 @@ export class StateMachines {
 
   /** CreateStateMachine: same name with the same definition and role returns the existing machine, as AWS does. */
   create(params: { name: string; definition: string; roleArn: string; type?: string }): StateMachineRecord {
-    assertValidName(params.name, 'state machine');
+    assertValidName(params.name);
     if (!ROLE_ARN.test(params.roleArn)) throw new SfnError('InvalidArn', `Invalid Arn: '${params.roleArn}' is not an IAM role ARN`);
-    if (params.type === 'EXPRESS') throw new SfnError('ValidationException', 'The local engine runs STANDARD state machines only');
+    if (params.type === 'EXPRESS') throw new SfnError('ValidationException', 'The local engine runs STANDARD state machines only, not EXPRESS');
     const compiled = compileDefinition(params.definition);
     const arn = stateMachineArn(this.region, params.name);
     const existing = this.store.stateMachine(arn);
@@ -36,6 +40,24 @@ export class StateMachines {
       throw new SfnError('StateMachineAlreadyExists', `State Machine Already Exists: '${arn}'`);
     }
     return this.save(arn, params.name, params.definition, params.roleArn, compiled);
+  }
+
+  /**
+   * UpdateStateMachine: a changed definition or role makes a new revision; the same
+   * parameters again return the current one (recorded on AWS: same revisionId twice).
+   */
+  update(params: { stateMachineArn: string; definition?: string; roleArn?: string; loggingConfiguration?: object; tracingConfiguration?: object; publish?: boolean }): StateMachineRecord {
+    const { definition, roleArn } = params;
+    if (definition === undefined && roleArn === undefined && params.loggingConfiguration === undefined && params.tracingConfiguration === undefined) {
+      throw new SfnError('MissingRequiredParameter', 'Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified');
+    }
+    if (params.publish) throw new SfnError('ValidationException', 'The local engine does not publish state machine versions');
+    const existing = this.describe(params.stateMachineArn);
+    if (roleArn !== undefined && !ROLE_ARN.test(roleArn)) throw new SfnError('InvalidArn', `Invalid Arn: 'Invalid ARN: ${roleArn}'`);
+    const compiled = definition === undefined ? this.compiledFor(existing.revisionId) : compileDefinition(definition);
+    const next = { definition: definition ?? existing.definition, roleArn: roleArn ?? existing.roleArn };
+    if (next.definition === existing.definition && next.roleArn === existing.roleArn) return existing;
+    return this.save(existing.arn, existing.name, next.definition, next.roleArn, compiled, existing.creationDate);
   }
 
   /** The engine's own machines (the saga): created, or moved to a new revision when the definition changed. */
@@ -49,14 +71,16 @@ export class StateMachines {
   }
 
   private save(arn: string, name: string, definition: string, roleArn: string, compiled: CompiledDefinition, creationDate?: number) {
-    const revisionId = createHash('sha256').update(arn).update('\n').update(definition).digest('hex').slice(0, 32);
+    const revisionId = randomUUID();
+    const now = Date.now() / 1000;
     const record: StateMachineRecord = {
       arn,
       name,
       roleArn,
       type: 'STANDARD',
-      creationDate: creationDate ?? Date.now() / 1000,
+      creationDate: creationDate ?? now,
       revisionId,
+      revisionDate: now,
       definition,
     };
     this.store.putStateMachine(record);
@@ -75,8 +99,9 @@ export class StateMachines {
     return this.store.stateMachines(afterArn, limit);
   }
 
+  /** Deleting a machine that does not exist succeeds, as on AWS. */
   delete(arn: string): void {
-    this.describe(arn);
+    parseStateMachineArn(arn);
     this.store.deleteStateMachine(arn);
     this.validators.delete(arn);
   }

@@ -21,6 +21,8 @@ export interface StateMachineRecord {
   type: string;
   creationDate: number;
   revisionId: string;
+  /** when the current revision was made: the creation date until the machine is updated */
+  revisionDate: number;
   definition: string;
 }
 
@@ -89,6 +91,7 @@ function toStateMachine(row: Row): StateMachineRecord {
     type: String(row.type),
     creationDate: Number(row.creation_date),
     revisionId: String(row.revision_id),
+    revisionDate: Number(row.created),
     definition: String(row.definition),
   };
 }
@@ -111,7 +114,7 @@ export class EngineStore {
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
     this.db.exec(SCHEMA);
     const prepare = (sql: string) => this.db.prepare(sql);
-    const machineColumns = 'm.arn, m.name, m.role_arn, m.type, m.creation_date, m.revision_id, r.definition';
+    const machineColumns = 'm.arn, m.name, m.role_arn, m.type, m.creation_date, m.revision_id, r.definition, r.created';
     this.sql = {
       upsertExecution: prepare(`INSERT INTO executions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
         ON CONFLICT(pk) DO UPDATE SET status=excluded.status, stop_date=excluded.stop_date, output=excluded.output,
@@ -127,7 +130,7 @@ export class EngineStore {
       eventsBackward: prepare('SELECT id, body FROM events WHERE execution_pk = ? AND id < ? ORDER BY id DESC LIMIT ?'),
       maxPk: prepare('SELECT COALESCE(MAX(pk), 0) AS pk FROM executions'),
       putRevision: prepare('INSERT OR IGNORE INTO revisions VALUES (?,?,?,?)'),
-      revision: prepare('SELECT definition FROM revisions WHERE revision_id = ?'),
+      revision: prepare('SELECT definition, created FROM revisions WHERE revision_id = ?'),
       putMachine: prepare(`INSERT INTO state_machines VALUES (?,?,?,?,?,?)
         ON CONFLICT(arn) DO UPDATE SET role_arn=excluded.role_arn, revision_id=excluded.revision_id`),
       machine: prepare(`SELECT ${machineColumns} FROM state_machines m JOIN revisions r USING (revision_id) WHERE m.arn = ?`),
@@ -242,7 +245,7 @@ export class EngineStore {
   }
 
   putStateMachine(record: StateMachineRecord): void {
-    this.stmt('putRevision').run(record.revisionId, record.arn, record.definition, record.creationDate);
+    this.stmt('putRevision').run(record.revisionId, record.arn, record.definition, record.revisionDate);
     this.stmt('putMachine').run(record.arn, record.name, record.roleArn, record.type, record.creationDate, record.revisionId);
   }
 
@@ -260,8 +263,12 @@ export class EngineStore {
   }
 
   revisionDefinition(revisionId: string): string | undefined {
+    return this.revision(revisionId)?.definition;
+  }
+
+  revision(revisionId: string): { definition: string; created: number } | undefined {
     const row = this.read('revision', revisionId)[0];
-    return row ? String(row.definition) : undefined;
+    return row ? { definition: String(row.definition), created: Number(row.created) } : undefined;
   }
 
   close(): void {

@@ -9,6 +9,7 @@ import { json, type Invocation } from './aws-events';
 import type { DefinitionIndex } from './definition';
 import {
   describeFailure,
+  functionNotFound,
   invokeResponse,
   isLambdaArn,
   LambdaInvocationError,
@@ -35,7 +36,8 @@ interface Target {
   missing?: LambdaFailure;
 }
 
-const missing = (errorType: string, message: string): LambdaFailure => describeFailure(Object.assign(new Error(message), { name: errorType }));
+/** A failure the engine itself reports: a plain-text cause, no stack. */
+const engineFailure = (errorType: string, cause: string): LambdaFailure => ({ errorType, cause });
 
 function targetOf(resource: string, input: unknown, registry: LambdaRegistry, region: string): Target {
   if (isLambdaArn(resource)) {
@@ -44,7 +46,7 @@ function targetOf(resource: string, input: unknown, registry: LambdaRegistry, re
       call: { kind: 'lambda', resource },
       fn: found?.fn,
       payload: input,
-      missing: found ? undefined : missing('Lambda.ResourceNotFoundException', `Function not found: ${resource} (the local engine runs only registered functions)`),
+      missing: found ? undefined : functionNotFound(resource, region),
     };
   }
   const call: Invocation = { kind: 'task', resourceType: 'lambda', resource: 'invoke', region };
@@ -56,14 +58,14 @@ function targetOf(resource: string, input: unknown, registry: LambdaRegistry, re
       call,
       fn: found?.fn,
       payload: params.Payload,
-      missing: found ? undefined : missing('Lambda.ResourceNotFoundException', `Function not found: '${name}' (the local engine runs only registered functions)`),
+      missing: found ? undefined : functionNotFound(name, region),
     };
   }
   const service = /^arn:aws:states:::([\w-]+):?(.*)$/.exec(resource);
   return {
     call: { kind: 'task', resourceType: service?.[1] ?? 'unknown', resource: service?.[2] || resource, region },
     payload: input,
-    missing: missing('States.TaskFailed', `The local engine cannot run resource ${resource}; it runs Lambda functions only`),
+    missing: engineFailure('States.TaskFailed', `The local engine cannot run resource ${resource}; it runs Lambda functions only`),
   };
 }
 
@@ -86,7 +88,7 @@ export function buildTaskHandlers<H>(
       const handle = recorder.begin(state.name, target.call, json(input));
       let result: unknown;
       try {
-        if (!target.fn) throw new LambdaInvocationError(target.missing ?? missing('States.TaskFailed', `No handler for ${resource}`));
+        if (!target.fn) throw new LambdaInvocationError(target.missing ?? engineFailure('States.TaskFailed', `No handler for ${resource}`));
         result = await target.fn(target.payload);
       } catch (thrown) {
         const failure = thrown instanceof LambdaInvocationError ? { errorType: thrown.name, cause: thrown.message } : describeFailure(thrown);

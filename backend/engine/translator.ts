@@ -7,8 +7,14 @@
  * Rules copied from recorded AWS histories (shared fixtures): the first state's entry has
  * previousEventId 0; retries add no event (the next *Scheduled points at the failure); a
  * caught failure still gets its *StateExited; a Fail state has no exit; ExecutionAborted
- * has previousEventId 0. Inside Parallel branches and Map iterations each branch or
- * iteration chains its own previousEventIds.
+ * has previousEventId 0 and empty details. Inside Parallel branches and Map iterations
+ * each branch or iteration chains its own previousEventIds.
+ *
+ * A chain is named by its path from the root (`root/Outer[1]/Inner[0]`, `root/Par#1`).
+ * The library tags a nested state's events with the index of its OUTERMOST Map only (each
+ * Map level overwrites `index` as it forwards), so inner Map levels are resolved to the
+ * oldest iteration of that Map still open in the enclosing chain: exact whenever the
+ * inner Map runs one iteration at a time, as in every nested Map recorded on AWS.
  */
 import * as aws from './aws-events';
 import type { AwsHistoryEvent, EventDraft, Invocation } from './aws-events';
@@ -41,6 +47,17 @@ export interface CallHandle {
   closed: boolean;
 }
 
+interface OpenIteration {
+  scope: string;
+  /** the Map visit: `${enclosing chain}|${map name}` */
+  visit: string;
+  map: string;
+  index: number;
+  at: number;
+  /** its MapIterationStarted is written */
+  started: boolean;
+}
+
 const ROOT = 'root';
 const EXECUTION = 'execution';
 const causeText = (cause: unknown): string | undefined =>
@@ -55,20 +72,33 @@ export class HistoryTranslator {
   /** per state name, the scopes of Task attempts whose Lambda call has not begun yet (FIFO) */
   private readonly pendingCalls = new Map<string, string[]>();
   private readonly calls = new Map<string, CallHandle>();
+  /** per open Task visit (`${scope}|${name}`), its timeouts, resolved against the state's input on entry */
+  private readonly timeouts = new Map<string, aws.TaskTimeouts>();
   /** states entered and not exited, by `${scope}|${name}`, for aborting a failed Parallel/Map's siblings */
   private readonly open = new Map<string, { info: StateInfo; scope: string; failed: boolean }>();
-  private failedComposites = new Set<string>();
+  /** composite visits (`${scope}|${name}`) whose current attempt failed */
+  private readonly failedComposites = new Set<string>();
+  /** per Map visit (`${scope}|${name}`), its open iterations in the order they started */
+  private readonly openIterations = new Map<string, number[]>();
+  /**
+   * Map visits with a failed iteration. The library may still start a queued iteration
+   * before it cancels the rest; AWS starts none, so such iterations are dropped whole.
+   */
+  private readonly failedMapVisits = new Set<string>();
+  private readonly droppedScopes = new Set<string>();
   /**
    * A Parallel/Map failure is logged before the library decides whether to retry it; AWS
    * writes *StateFailed only for a failure that is not retried, so it waits for the next event.
    */
   private pendingFailure: { info: StateInfo; scope: string; at: number } | undefined;
   /**
-   * The library can report iteration N+1's start before iteration N's end; AWS writes each
-   * MapIterationStarted just before that iteration's first state, so starts wait until then.
+   * Map iterations begun and not ended, by chain. The library can report iteration N+1's
+   * start before iteration N's end; AWS writes each MapIterationStarted just before that
+   * iteration's first state, so the start is written then (`started`).
    */
-  private readonly heldIterationStarts = new Map<string, LibraryEvent>();
+  private readonly iterations = new Map<string, OpenIteration>();
   private lastFail?: { info: StateInfo; error: string | undefined };
+  private taskTimedOut = false;
   private continueVisit: string | undefined;
   outcome: Outcome | undefined;
 
@@ -103,8 +133,7 @@ export class HistoryTranslator {
   aborted(error: string | undefined, cause: string | undefined, at: number): AwsHistoryEvent[] {
     if (this.terminal) return [];
     this.outcome = { status: 'ABORTED', error, cause };
-    const details = aws.errorDetails(error, cause);
-    return [this.emit(aws.draft('ExecutionAborted', Object.keys(details).length ? details : undefined), ROOT, at, 0)];
+    return [this.emit(aws.draft('ExecutionAborted', aws.errorDetails(error, cause)), ROOT, at, 0)];
   }
 
   /** The engine itself ends the execution (e.g. a restart it cannot resume from). */
@@ -116,11 +145,14 @@ export class HistoryTranslator {
 
   /** A task handler is about to call its function: *Scheduled and *Started. */
   beginCall(stateName: string, call: Invocation, input: string, at: number): { handle: CallHandle; events: AwsHistoryEvent[] } {
-    const scope = this.pendingCalls.get(stateName)?.shift() ?? ROOT;
+    // No pending attempt: the Task runs in an iteration AWS would not have started (dropped).
+    const scope = this.pendingCalls.get(stateName)?.shift();
+    if (scope === undefined) return { handle: { key: '', scope: ROOT, call, closed: true }, events: [] };
     const handle: CallHandle = { key: `${scope}|${stateName}`, scope, call, closed: this.terminal };
     this.calls.set(handle.key, handle);
     if (handle.closed) return { handle, events: [] };
-    return { handle, events: aws.invocationScheduled(call, input).map((d) => this.emit(d, scope, at)) };
+    const timeouts = this.timeouts.get(handle.key);
+    return { handle, events: aws.invocationScheduled(call, input, timeouts).map((d) => this.emit(d, scope, at)) };
   }
 
   callSucceeded(handle: CallHandle, output: string, at: number): AwsHistoryEvent[] {
@@ -165,8 +197,7 @@ export class HistoryTranslator {
       case 'StateRetried':
         return this.retried(event, at);
       case 'MapIterationStarted':
-        if (event.parentState && event.index !== undefined) this.heldIterationStarts.set(`${event.parentState.name}[${event.index}]`, event);
-        return [];
+        return this.iterationStarted(event);
       case 'MapIterationSucceeded':
       case 'MapIterationFailed':
         return this.iterationEnded(event, at);
@@ -189,10 +220,33 @@ export class HistoryTranslator {
     return name === undefined ? undefined : this.index.states.get(name);
   }
 
-  private scopeOf(info: StateInfo, iteration: number | undefined): string {
-    if (info.parent === undefined) return ROOT;
-    const parent = this.info(info.parent);
-    return parent?.type === 'Map' ? `${info.parent}[${iteration ?? 0}]` : `${info.parent}/${info.branch ?? 0}`;
+  /**
+   * The chain a state's events belong to. `outermostIndex` is the library's `index`: the
+   * iteration of the state's outermost enclosing Map (see the file comment).
+   */
+  private scopeOf(info: StateInfo, outermostIndex: number | undefined): string {
+    const chain: StateInfo[] = [info];
+    for (let p = this.info(info.parent); p; p = this.info(p.parent)) chain.push(p);
+    let scope = ROOT;
+    let indexUsed = false;
+    for (let i = chain.length - 1; i >= 1; i--) {
+      const composite = chain[i]!;
+      const child = chain[i - 1]!;
+      if (composite.type === 'Map') {
+        const index = !indexUsed && outermostIndex !== undefined ? outermostIndex : this.openIterations.get(`${scope}|${composite.name}`)?.[0] ?? 0;
+        indexUsed = true;
+        scope = `${scope}/${composite.name}[${index}]`;
+      } else {
+        scope = `${scope}/${composite.name}#${child.branch ?? 0}`;
+      }
+    }
+    return scope;
+  }
+
+  private isDropped(scope: string): boolean {
+    if (this.droppedScopes.size === 0) return false;
+    for (const dropped of this.droppedScopes) if (scope === dropped || scope.startsWith(`${dropped}/`)) return true;
+    return false;
   }
 
   private emit(d: EventDraft, scope: string, at: number, previousEventId?: number): AwsHistoryEvent {
@@ -211,13 +265,16 @@ export class HistoryTranslator {
 
   /** Parallel/Map attempts open with a *StateStarted event and give each branch/iteration its chain. */
   private compositeStarted(info: StateInfo, input: unknown, scope: string, at: number): AwsHistoryEvent[] {
-    this.failedComposites.delete(info.name);
+    const visit = `${scope}|${info.name}`;
+    this.failedComposites.delete(visit);
     if (info.type === 'Parallel') {
       const started = this.emit(aws.draft('ParallelStateStarted'), scope, at, this.lastNonIteration);
       const branches = Array.isArray(info.def.Branches) ? info.def.Branches.length : 0;
-      for (let b = 0; b < branches; b++) this.scopes.set(`${info.name}/${b}`, started.id);
+      for (let b = 0; b < branches; b++) this.scopes.set(`${scope}/${info.name}#${b}`, started.id);
       return [started];
     }
+    this.failedMapVisits.delete(visit);
+    this.openIterations.delete(visit);
     const length = itemCount(info.def, input);
     const details = length === undefined ? undefined : { length };
     const started = this.emit(aws.draft('MapStateStarted', details), scope, at, this.lastNonIteration);
@@ -228,11 +285,15 @@ export class HistoryTranslator {
     const info = this.info(event.state?.name);
     if (!info || !event.state) return [];
     const scope = this.scopeOf(info, event.index);
+    if (this.isDropped(scope)) return [];
     this.open.set(`${scope}|${info.name}`, { info, scope, failed: false });
-    const out: AwsHistoryEvent[] = this.releaseIterationStart(scope);
+    const out: AwsHistoryEvent[] = this.releaseIterationStarts(scope);
     if (this.continueVisit === info.name && scope === ROOT) this.continueVisit = undefined;
     else out.push(this.emit(aws.stateEntered(info.type, info.name, aws.json(event.state.input)), scope, at));
-    if (info.type === 'Task') this.queueCall(info.name, scope);
+    if (info.type === 'Task') {
+      this.queueCall(info.name, scope);
+      this.timeouts.set(`${scope}|${info.name}`, taskTimeouts(info.def, event.state.input));
+    }
     if (info.type === 'Parallel' || info.type === 'Map') out.push(...this.compositeStarted(info, event.state.input, scope, at));
     return out;
   }
@@ -241,21 +302,28 @@ export class HistoryTranslator {
     const info = this.info(event.state?.name);
     if (!info) return [];
     const scope = this.scopeOf(info, event.index);
+    if (this.isDropped(scope)) return [];
     this.open.delete(`${scope}|${info.name}`);
     this.dropPendingCall(info, scope);
     const exit = aws.stateExited(info.type, info.name, aws.json(event.state?.output));
-    if ((info.type === 'Parallel' || info.type === 'Map') && !this.failedComposites.has(info.name)) {
+    const out: AwsHistoryEvent[] = [];
+    if ((info.type === 'Parallel' || info.type === 'Map') && !this.failedComposites.has(`${scope}|${info.name}`)) {
       // As recorded on AWS, both the *StateSucceeded and the *StateExited point at the last branch/iteration event.
       const last = this.lastId;
-      return [this.emit(aws.draft(`${info.type}StateSucceeded`), scope, at, last), this.emit(exit, scope, at, last)];
+      out.push(this.emit(aws.draft(`${info.type}StateSucceeded`), scope, at, last), this.emit(exit, scope, at, last));
+    } else {
+      out.push(this.emit(exit, scope, at));
     }
-    return [this.emit(exit, scope, at)];
+    const endsIteration = info.def.End === true || info.type === 'Succeed';
+    if (endsIteration && this.iterations.has(scope)) out.push(...this.endIteration(scope, 'MapIterationSucceeded', at));
+    return out;
   }
 
   private stateFailed(event: LibraryEvent, at: number): AwsHistoryEvent[] {
     const info = this.info(event.state?.name);
     if (!info) return [];
     const scope = this.scopeOf(info, event.index);
+    if (this.isDropped(scope)) return [];
     const key = `${scope}|${info.name}`;
     const open = this.open.get(key);
     if (open) open.failed = true;
@@ -265,11 +333,13 @@ export class HistoryTranslator {
     const call = this.calls.get(key);
     if (info.type === 'Task' && event.Error === 'States.Timeout' && call && !call.closed) {
       call.closed = true;
-      out.push(this.emit(aws.invocationFailed(call.call, 'States.Timeout', '', true), scope, at));
+      // AWS writes a Task timeout with its error alone, here and in ExecutionFailed.
+      out.push(this.emit(aws.invocationFailed(call.call, 'States.Timeout', undefined, true), scope, at));
+      this.taskTimedOut = true;
     }
     if (info.type === 'Parallel' || info.type === 'Map') {
-      this.failedComposites.add(info.name);
-      out.push(...this.abortInside(info.name, at));
+      this.failedComposites.add(key);
+      out.push(...this.abortInside(scope, info.name, at));
       this.pendingFailure = { info, scope, at };
     }
     return out;
@@ -279,6 +349,7 @@ export class HistoryTranslator {
     const info = this.info(event.state?.name);
     if (!info) return [];
     const scope = this.scopeOf(info, event.index);
+    if (this.isDropped(scope)) return [];
     const open = this.open.get(`${scope}|${info.name}`);
     if (open) open.failed = false;
     if (info.type === 'Task') this.queueCall(info.name, scope);
@@ -286,37 +357,90 @@ export class HistoryTranslator {
     return [];
   }
 
+  /** The chain of a Map's iteration and the key of the Map visit it belongs to. */
+  private iterationScope(event: LibraryEvent): OpenIteration | undefined {
+    const map = this.info(event.parentState?.name);
+    if (!map || event.index === undefined) return undefined;
+    // The iteration's own index is `event.index`; the Map's enclosing Maps resolve to their open iterations.
+    const parent = this.scopeOf(map, undefined);
+    return { scope: `${parent}/${map.name}[${event.index}]`, visit: `${parent}|${map.name}`, map: map.name, index: event.index, at: event.timestamp, started: false };
+  }
+
+  /** Held until the iteration's first state: the library can report it before the previous iteration's end. */
+  private iterationStarted(event: LibraryEvent): AwsHistoryEvent[] {
+    const it = this.iterationScope(event);
+    if (!it || this.isDropped(it.scope)) return [];
+    if (this.failedMapVisits.has(it.visit)) {
+      this.droppedScopes.add(it.scope);
+      return [];
+    }
+    this.iterations.set(it.scope, it);
+    const open = this.openIterations.get(it.visit);
+    if (open) open.push(it.index);
+    else this.openIterations.set(it.visit, [it.index]);
+    return [];
+  }
+
+  /**
+   * The library's iteration ends are forwarded late, after the next iteration's first
+   * events (or, for the last one, after the Map has moved on), so a success is written
+   * when the iteration's end state exits and the library's own report is ignored.
+   */
   private iterationEnded(event: LibraryEvent, at: number): AwsHistoryEvent[] {
-    const map = event.parentState?.name;
-    if (map === undefined || event.index === undefined) return [];
-    const scope = `${map}[${event.index}]`;
-    const out = this.releaseIterationStart(scope);
-    out.push(this.emit(aws.draft(event.type, { index: event.index, name: map }), scope, at));
+    const it = this.iterationScope(event);
+    if (!it || this.isDropped(it.scope) || !this.iterations.has(it.scope)) return [];
+    if (event.type === 'MapIterationFailed') {
+      this.failedMapVisits.add(it.visit);
+      // Iterations the library queued but that have not run a state yet: AWS never starts them.
+      for (const other of this.iterations.values()) {
+        if (other.visit !== it.visit || other.started || other.scope === it.scope) continue;
+        this.closeIteration(other);
+        this.droppedScopes.add(other.scope);
+      }
+    }
+    return this.endIteration(it.scope, event.type, at);
+  }
+
+  private endIteration(scope: string, type: string, at: number): AwsHistoryEvent[] {
+    const it = this.iterations.get(scope);
+    if (!it) return [];
+    const out = this.releaseIterationStarts(scope);
+    this.closeIteration(it);
+    out.push(this.emit(aws.draft(type, { index: it.index, name: it.map }), scope, at));
     return out;
   }
 
-  private releaseIterationStart(scope: string): AwsHistoryEvent[] {
-    const held = this.heldIterationStarts.get(scope);
-    if (!held?.parentState || held.index === undefined) return [];
-    this.heldIterationStarts.delete(scope);
-    const d = aws.draft('MapIterationStarted', { index: held.index, name: held.parentState.name });
-    return [this.emit(d, scope, held.timestamp, this.lastNonIteration)];
+  private closeIteration(it: OpenIteration): void {
+    this.iterations.delete(it.scope);
+    const open = this.openIterations.get(it.visit);
+    const position = open?.indexOf(it.index) ?? -1;
+    if (open && position >= 0) open.splice(position, 1);
   }
 
-  /** Siblings still running when a branch or iteration fails end as `<Type>StateAborted`. */
-  private abortInside(composite: string, at: number): AwsHistoryEvent[] {
+  /** Writes the MapIterationStarted of `scope` and of every chain enclosing it not yet written, outermost first. */
+  private releaseIterationStarts(scope: string): AwsHistoryEvent[] {
+    if (this.iterations.size === 0) return [];
     const out: AwsHistoryEvent[] = [];
-    for (const [key, entry] of this.open) {
-      if (entry.failed || !this.isInside(entry.info, composite)) continue;
-      this.open.delete(key);
-      out.push(this.emit(aws.draft(`${entry.info.type}StateAborted`), entry.scope, at));
+    const parts = scope.split('/');
+    for (let i = 2; i <= parts.length; i++) {
+      const it = this.iterations.get(parts.slice(0, i).join('/'));
+      if (!it || it.started) continue;
+      it.started = true;
+      out.push(this.emit(aws.draft('MapIterationStarted', { index: it.index, name: it.map }), it.scope, it.at, this.lastNonIteration));
     }
     return out;
   }
 
-  private isInside(info: StateInfo, composite: string): boolean {
-    for (let p = info.parent; p !== undefined; p = this.info(p)?.parent) if (p === composite) return true;
-    return false;
+  /** Siblings still running when a branch or iteration fails end as `<Type>StateAborted`. */
+  private abortInside(scope: string, composite: string, at: number): AwsHistoryEvent[] {
+    const out: AwsHistoryEvent[] = [];
+    const inside = [`${scope}/${composite}[`, `${scope}/${composite}#`];
+    for (const [key, entry] of this.open) {
+      if (entry.failed || !inside.some((prefix) => entry.scope.startsWith(prefix))) continue;
+      this.open.delete(key);
+      out.push(this.emit(aws.draft(`${entry.info.type}StateAborted`), entry.scope, at));
+    }
+    return out;
   }
 
   private queueCall(name: string, scope: string): void {
@@ -337,6 +461,7 @@ export class HistoryTranslator {
   private failureOutcome(event: LibraryEvent): Outcome {
     let error: string | undefined = event.Error;
     let cause = causeText(event.Cause);
+    if (event.Error === 'States.Timeout' && this.taskTimedOut) cause = undefined;
     const fail = this.lastFail;
     if (fail && fail.error === event.Error) {
       if (fail.info.def.Error === undefined && fail.info.def.ErrorPath === undefined) error = undefined;
@@ -364,6 +489,24 @@ function simplePath(path: string, value: unknown): { value: unknown } | undefine
     current = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[key] : undefined;
   }
   return { value: current };
+}
+
+function seconds(def: Record<string, unknown>, field: string, input: unknown): number | undefined {
+  const fixed = def[field];
+  if (typeof fixed === 'number') return fixed;
+  const path = def[`${field}Path`];
+  const value = typeof path === 'string' ? simplePath(path, input)?.value : undefined;
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** A Task's TimeoutSeconds/HeartbeatSeconds, fixed or read from the state's input by *Path. */
+function taskTimeouts(def: Record<string, unknown>, input: unknown): aws.TaskTimeouts {
+  const timeoutInSeconds = seconds(def, 'TimeoutSeconds', input);
+  const heartbeatInSeconds = seconds(def, 'HeartbeatSeconds', input);
+  return {
+    ...(timeoutInSeconds !== undefined ? { timeoutInSeconds } : {}),
+    ...(heartbeatInSeconds !== undefined ? { heartbeatInSeconds } : {}),
+  };
 }
 
 /** Map's `length`: the items after InputPath and ItemsPath, when both are simple paths. */
