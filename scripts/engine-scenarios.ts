@@ -119,7 +119,27 @@ export const ENGINE_SCENARIOS: readonly EngineScenario[] = [
       entered: {
         ...FORWARD_DONE,
         ProcessPayment: { status: 'CAUGHT' },
-        PaymentRefund: { status: 'FAILED', attempts: 1 },
+        PaymentRefund: { status: 'FAILED' },
+      },
+    },
+  },
+  {
+    name: 'redriven_after_compensation_failure',
+    features: ['saga preset "fail-refund"', 'PaymentRefund fails uncaught on the first run', 'RedriveExecution resumes at PaymentRefund', 'the rest of the rollback runs', 'saga COMPENSATED'],
+    input: presetInput('fail-refund'),
+    ending: { kind: 'end' },
+    redriveFrom: 'FAILED',
+    expected: {
+      executionStatus: 'FAILED',
+      sagaOutcome: 'COMPENSATED',
+      entered: {
+        ...FORWARD_DONE,
+        ProcessPayment: { status: 'CAUGHT' },
+        PaymentRefund: SUCCEEDED,
+        InventoryRollback: SUCCEEDED,
+        CancelOrder: SUCCEEDED,
+        NotifyFailure: SUCCEEDED,
+        SagaRolledBack: { status: 'FAILED' },
       },
     },
   },

@@ -3,6 +3,7 @@ import { type Fixture, loadEngineFixtures, loadFixtures } from './fixtures';
 import { buildGraph } from '../asl/graph';
 import { readExecution } from './read-execution';
 import { redrivePlan } from './redrive-plan';
+import { stillToUndo } from './still-to-undo';
 import type { ExecutionReading } from './types';
 
 const fixtures = loadFixtures();
@@ -63,6 +64,7 @@ describe('readExecution over the local engine recordings', () => {
 /** Each redriven recording: the state the first run left unfinished, how that visit ended, what came after it. */
 const REDRIVEN = [
   ['redriven_after_abort.json', 'UpdateInventory', 'ABORTED', ['ProcessPayment', 'Notify', 'OrderConfirmed']],
+  ['redriven_after_compensation_failure.json', 'PaymentRefund', 'FAILED', ['InventoryRollback', 'CancelOrder', 'NotifyFailure', 'SagaRolledBack']],
   ['redriven_after_failure.json', 'Call', 'FAILED', ['Done']],
   ['redriven_after_timeout.json', 'Call', 'ABORTED', ['Done']],
 ] as const;
@@ -90,6 +92,18 @@ describe('the local engine recordings of redriven runs', () => {
     const graph = buildGraph(definition);
     const before = events.slice(0, events.findIndex((e) => e.type === 'ExecutionRedriven'));
     expect(redrivePlan(graph, readExecution(definition, before, graph))).toEqual({ redrivable: true, resumesAt: state, path: [...path] });
-    expect(redrivePlan(graph, readExecution(definition, events, graph))).toEqual({ redrivable: false, reason: 'Execution is SUCCEEDED and cannot be redriven' });
+    // Finished: SUCCEEDED, or a clean rollback ended in its Fail state; either way nothing to redrive.
+    expect(redrivePlan(graph, readExecution(definition, events, graph))).toMatchObject({ redrivable: false });
+  });
+
+  it('a rollback stuck at a compensation lists what is left to undo, and nothing once the redrive finished it', () => {
+    const { definition, events } = byFile('redriven_after_compensation_failure.json');
+    const graph = buildGraph(definition);
+    const before = readExecution(definition, events.slice(0, events.findIndex((e) => e.type === 'ExecutionRedriven')), graph);
+    expect(before.sagaOutcome).toBe('COMPENSATION_FAILED');
+    expect(stillToUndo(graph, before)).toMatchObject({ failed: { state: 'PaymentRefund', error: 'CompensationStepFailed' }, remaining: ['InventoryRollback', 'CancelOrder'] });
+    const after = readExecution(definition, events, graph);
+    expect(after.sagaOutcome).toBe('COMPENSATED');
+    expect(stillToUndo(graph, after)).toBeUndefined();
   });
 });
