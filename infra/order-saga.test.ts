@@ -6,7 +6,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localLambdaArn, sagaDefinition } from '@/backend/saga/definition';
 import { LOCAL_SAGA_ARNS, SAGA_FUNCTIONS } from '@/backend/saga/functions';
-import { SEED_STOCK, type SagaTableKey } from '@/backend/saga/data/tables';
+import { SEED_STOCK, type SagaTableKey } from '@/lib/saga-data/tables';
 import type { AslDefinition } from '@/lib/asl/types';
 import { actionsOf, deployedDefinition, getAttTarget, resourcesOf, statementsOfRole, synthSaga, type Statement } from './synth-for-tests';
 

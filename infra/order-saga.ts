@@ -14,7 +14,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { SAGA_DEFINITION_TEMPLATE, SAGA_STATE_MACHINE_NAME } from '../backend/saga/definition';
 import { SAGA_FUNCTIONS, type SagaFunctionKey } from '../backend/saga/functions';
-import { PARTITION_KEY, SAGA_TABLE_KEYS, type SagaTableKey } from '../backend/saga/data/tables';
+import { PARTITION_KEY, SAGA_TABLE_KEYS, type SagaTableKey } from '@/lib/saga-data/tables';
 import { lambdaEntry, REPO_ROOT } from './paths';
 import { seedStock } from './seed-stock';
 

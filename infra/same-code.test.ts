@@ -1,6 +1,6 @@
 /**
  * The saga's code (what runs in Lambda on AWS and in-process locally) must not branch on
- * where it runs: the only differences allowed are the DynamoDB endpoint (data/clients.ts)
+ * where it runs: the only differences allowed are the DynamoDB endpoint (lib/saga-data/clients.ts)
  * and the ARNs (definition.ts names the local ones; CDK substitutes the real ones).
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,7 +16,8 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const sagaSources = sourceFiles(join(REPO_ROOT, 'backend/saga')).map((path) => ({
+// The handlers, and the contract and data access they share with the dashboard.
+const sagaSources = ['backend/saga', 'lib/saga', 'lib/saga-data'].flatMap((dir) => sourceFiles(join(REPO_ROOT, dir))).map((path) => ({
   file: relative(REPO_ROOT, path),
   text: readFileSync(path, 'utf8'),
 }));
@@ -34,7 +35,7 @@ describe('the saga code runs unchanged locally and on AWS', () => {
   });
 
   it('mentions the endpoint only where the client is built, and local ARNs only where they are named', () => {
-    expect(filesMatching(/\.dynamoEndpoint\b/)).toEqual(['backend/saga/data/clients.ts']);
+    expect(filesMatching(/\.dynamoEndpoint\b/)).toEqual(['lib/saga-data/clients.ts']);
     expect(filesMatching(/000000000000|127\.0\.0\.1|localhost/)).toEqual(['backend/saga/definition.ts']);
   });
 });

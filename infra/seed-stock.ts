@@ -6,7 +6,7 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { SEED_CONDITION, SEED_STOCK, stockSeedItem } from '../backend/saga/data/tables';
+import { SEED_CONDITION, SEED_STOCK, stockSeedItem } from '@/lib/saga-data/tables';
 
 export function seedStock(scope: Construct, id: string, table: dynamodb.ITable): Construct {
   const seeds = new Construct(scope, id);

@@ -4,9 +4,9 @@
  */
 import { GetExecutionHistoryCommand, type HistoryEvent, type SFNClient } from '@aws-sdk/client-sfn';
 import { sagaDataConfig } from '@/lib/env';
-import { createSagaClients } from '../saga/data/clients';
-import { inventoryRepo } from '../saga/data/inventory-repo';
-import { readOrderRecords } from '../saga/data/read-order';
+import { createSagaClients } from '@/lib/saga-data/clients';
+import { inventoryRepo } from '@/lib/saga-data/inventory-repo';
+import { readOrderRecords } from '@/lib/saga-data/read-order';
 import { DEFAULT_SKU } from '@/lib/saga/steps';
 
 export async function fullHistory(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {

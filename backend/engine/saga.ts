@@ -11,8 +11,8 @@ import { LOCAL_SAGA_ARNS, createSagaFunctions, localSagaHandlersByArn } from '..
 import { SAGA_STATE_MACHINE_NAME, sagaDefinition } from '../saga/definition';
 import { parsePayload } from '@/lib/history/values';
 import { compensationAlert } from '../saga/compensation-alert';
-import { createSagaClients } from '../saga/data/clients';
-import { notificationsRepo } from '../saga/data/notifications-repo';
+import { createSagaClients } from '@/lib/saga-data/clients';
+import { notificationsRepo } from '@/lib/saga-data/notifications-repo';
 import { parseSagaInput } from '@/lib/saga/input';
 import type { ClosedListener } from './executions';
 import { localRoleArn } from './arn';

@@ -3,8 +3,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSagaClients } from '@/backend/saga/data/clients';
-import { inventoryRepo } from '@/backend/saga/data/inventory-repo';
+import { createSagaClients } from '@/lib/saga-data/clients';
+import { inventoryRepo } from '@/lib/saga-data/inventory-repo';
 import { sagaDataConfig } from '@/lib/env';
 import { startLocalDynamoThread } from './dynamo-thread';
 

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSagaClients } from '@/backend/saga/data/clients';
-import { inventoryRepo } from '@/backend/saga/data/inventory-repo';
-import { SEED_STOCK } from '@/backend/saga/data/tables';
+import { createSagaClients } from '@/lib/saga-data/clients';
+import { inventoryRepo } from '@/lib/saga-data/inventory-repo';
+import { SEED_STOCK } from '@/lib/saga-data/tables';
 import { sagaDataConfig } from '@/lib/env';
 import { startLocalDynamo } from './dynamo';
 

@@ -5,7 +5,7 @@
  */
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { sagaDataConfig } from '@/lib/env';
-import { createSagaClients, type SagaClients } from '@/backend/saga/data/clients';
+import { createSagaClients, type SagaClients } from '@/lib/saga-data/clients';
 import { sagaDefinition } from '@/backend/saga/definition';
 import { createSagaFunctions, LOCAL_SAGA_ARNS, localSagaHandlersByArn, type SagaHandler } from '@/backend/saga/functions';
 import { startLocalDynamo } from './dynamo';

@@ -10,8 +10,8 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import type { SagaDataConfig } from '@/lib/env';
-import { isConditionFailure } from '@/backend/saga/data/dynamo-errors';
-import { PARTITION_KEY, SAGA_TABLE_KEYS, SEED_CONDITION, SEED_STOCK, stockSeedItem } from '@/backend/saga/data/tables';
+import { isConditionFailure } from '@/lib/saga-data/dynamo-errors';
+import { PARTITION_KEY, SAGA_TABLE_KEYS, SEED_CONDITION, SEED_STOCK, stockSeedItem } from '@/lib/saga-data/tables';
 
 export async function ensureSagaTables(client: DynamoDBClient, tables: SagaDataConfig['tables']): Promise<void> {
   const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);

@@ -4,13 +4,13 @@
  * `createSagaFunctions` builds the handlers over one shared DynamoDB client.
  */
 import type { SagaDataConfig } from '@/lib/env';
-import { attemptsRepo } from './data/attempts-repo';
-import { createSagaClients, type SagaClients } from './data/clients';
-import { inventoryRepo } from './data/inventory-repo';
-import { notificationsRepo } from './data/notifications-repo';
-import { ordersRepo } from './data/orders-repo';
-import { paymentsRepo } from './data/payments-repo';
-import type { SagaTableKey } from './data/tables';
+import { attemptsRepo } from '@/lib/saga-data/attempts-repo';
+import { createSagaClients, type SagaClients } from '@/lib/saga-data/clients';
+import { inventoryRepo } from '@/lib/saga-data/inventory-repo';
+import { notificationsRepo } from '@/lib/saga-data/notifications-repo';
+import { ordersRepo } from '@/lib/saga-data/orders-repo';
+import { paymentsRepo } from '@/lib/saga-data/payments-repo';
+import type { SagaTableKey } from '@/lib/saga-data/tables';
 import { cancelOrder, inventoryRollback, paymentRefund } from './domain/compensations';
 import type { Effects } from './domain/faults';
 import { createOrder, notify, processPayment, updateInventory } from './domain/forward';

@@ -3,7 +3,7 @@
  * again, or compensating something that never happened, changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOrderRecords } from './data/read-order';
+import { readOrderRecords } from '@/lib/saga-data/read-order';
 import type { SagaFunctionKey } from './functions';
 import { startSagaHarness, type SagaHarness } from '@/backend/local/saga-harness';
 import { dumpTables } from './test-dump';

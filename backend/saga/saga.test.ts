@@ -3,7 +3,7 @@
  * (in-memory) DynamoDB: for every scenario, the states visited and the data afterwards.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOrderRecords } from './data/read-order';
+import { readOrderRecords } from '@/lib/saga-data/read-order';
 import { startSagaHarness, type SagaHarness } from '@/backend/local/saga-harness';
 import { SAGA_PRESETS } from '@/lib/saga/scenarios';
 

@@ -1,8 +1,8 @@
 /** Test helper: every item of the saga's tables, in a stable order, to compare before/after. */
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { SagaDataConfig } from '@/lib/env';
-import type { SagaClients } from './data/clients';
-import { SAGA_TABLE_KEYS } from './data/tables';
+import type { SagaClients } from '@/lib/saga-data/clients';
+import { SAGA_TABLE_KEYS } from '@/lib/saga-data/tables';
 
 export async function dumpTables({ doc }: SagaClients, tables: SagaDataConfig['tables']) {
   const dump: Record<string, unknown[]> = {};

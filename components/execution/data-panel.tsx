@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ErrorInfo } from '@/lib/sfn/errors';
 import styles from './execution.module.css';
-import { type OrderData, orderDataKey } from './order-types';
+import { type OrderData, orderDataKey } from '@/lib/saga-data/order-view';
 
 async function fetchOrderData(orderId: string, sku: string): Promise<OrderData> {
   const url = `/api/orders/${encodeURIComponent(orderId)}?sku=${encodeURIComponent(sku)}`;

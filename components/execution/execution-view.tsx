@@ -14,7 +14,7 @@ import { DataPanel } from './data-panel';
 import styles from './execution.module.css';
 import { ExecutionHeader } from './execution-header';
 import { RecoveryPanel } from './recovery-panel';
-import { type OrderData, orderDataKey } from './order-types';
+import { type OrderData, orderDataKey } from '@/lib/saga-data/order-view';
 
 export type ExecutionViewProps = {
   executionArn: string;

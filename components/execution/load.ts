@@ -10,7 +10,7 @@ import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
 import type { ExecutionEvent } from '@/lib/sfn/types';
 import { parsePayload } from '@/lib/history/values';
 import type { ExecutionViewProps } from './execution-view';
-import { readOrderData } from './order-data';
+import { readOrderData } from '@/lib/saga-data/order-data';
 
 /**
  * Fetched and laid out once per state machine revision, with one describe call per

@@ -3,12 +3,12 @@
  * by the derived order id), succeeds without change when there is nothing to undo, and
  * never acts on an invalid input: such an input stopped CreateOrder before any write.
  */
-import type { InventoryRepo } from '../data/inventory-repo';
-import type { OrdersRepo } from '../data/orders-repo';
-import type { PaymentsRepo } from '../data/payments-repo';
+import type { InventoryRepo } from '@/lib/saga-data/inventory-repo';
+import type { OrdersRepo } from '@/lib/saga-data/orders-repo';
+import type { PaymentsRepo } from '@/lib/saga-data/payments-repo';
 import type { CompensationStep } from '@/lib/saga/steps';
 import type { SagaInput } from '@/lib/saga/input';
-import { CompensationStepFailed } from './errors';
+import { CompensationStepFailed } from '@/lib/saga/errors';
 import { simulateLatency, type Effects } from './faults';
 import type { TaskContext } from './task-event';
 

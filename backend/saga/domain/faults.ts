@@ -2,10 +2,10 @@
  * The switches that make a step slow or flaky. Applied before a step does its work, so a
  * flaky attempt fails cleanly without a partial write.
  */
-import type { AttemptsRepo } from '../data/attempts-repo';
+import type { AttemptsRepo } from '@/lib/saga-data/attempts-repo';
 import type { ForwardStep } from '@/lib/saga/steps';
 import type { SagaInput } from '@/lib/saga/input';
-import { TransientError } from './errors';
+import { TransientError } from '@/lib/saga/errors';
 
 export type Effects = {
   /** ISO timestamp for records */

@@ -2,18 +2,18 @@
  * The forward steps. Each writes only to its own table, every write idempotent, then applies its failure switch AFTER the write: a failing step
  * has partly applied, which is why its own compensation runs first.
  */
-import type { AttemptsRepo } from '../data/attempts-repo';
-import type { InventoryRepo } from '../data/inventory-repo';
-import type { NotificationsRepo } from '../data/notifications-repo';
-import type { OrdersRepo } from '../data/orders-repo';
-import type { PaymentsRepo } from '../data/payments-repo';
+import type { AttemptsRepo } from '@/lib/saga-data/attempts-repo';
+import type { InventoryRepo } from '@/lib/saga-data/inventory-repo';
+import type { NotificationsRepo } from '@/lib/saga-data/notifications-repo';
+import type { OrdersRepo } from '@/lib/saga-data/orders-repo';
+import type { PaymentsRepo } from '@/lib/saga-data/payments-repo';
 import {
   InventoryUnavailable,
   InventoryUpdateFailed,
   OrderClosed,
   OrderCreationFailed,
   PaymentFailed,
-} from './errors';
+} from '@/lib/saga/errors';
 import { simulateFlakiness, simulateLatency, type Effects } from './faults';
 import { requireInput, type TaskContext } from './task-event';
 

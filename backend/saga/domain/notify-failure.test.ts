@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NotificationKind, NotificationsRepo } from '../data/notifications-repo';
+import type { NotificationKind, NotificationsRepo } from '@/lib/saga-data/notifications-repo';
 import { causeMessage } from '@/lib/history/values';
 import { failedStep, notifyFailure } from './notify-failure';
 import { readTaskEvent } from './task-event';

@@ -4,7 +4,7 @@
  * could not finish never gets here: it stops at the failed compensation, and the alert for
  * it comes from the execution's status change (see compensation-alert.ts).
  */
-import type { NotificationsRepo } from '../data/notifications-repo';
+import type { NotificationsRepo } from '@/lib/saga-data/notifications-repo';
 import type { ForwardStep } from '@/lib/saga/steps';
 import { causeMessage } from '@/lib/history/values';
 import { simulateLatency, type Effects } from './faults';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidSagaInput } from './errors';
+import { InvalidSagaInput } from '@/lib/saga/errors';
 import { readTaskEvent, requireInput } from './task-event';
 
 describe('readTaskEvent', () => {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { orderIdFor, parseSagaInput, type SagaInput } from '@/lib/saga/input';
-import { InvalidSagaInput } from './errors';
+import { InvalidSagaInput } from '@/lib/saga/errors';
 
 const stepError = z.object({ Error: z.string(), Cause: z.string().optional() });
 export type StepError = z.infer<typeof stepError>;

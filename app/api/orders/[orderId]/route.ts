@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { readOrderData } from '@/components/execution/order-data';
+import { readOrderData } from '@/lib/saga-data/order-data';
 
 export const runtime = 'nodejs';
 

@@ -3,7 +3,7 @@
  * interpret, throttling/5xx/network trouble becomes TransientError (which the definition
  * retries), anything else propagates unchanged.
  */
-import { TransientError } from '../domain/errors';
+import { TransientError } from '@/lib/saga/errors';
 
 const TRANSIENT_NAMES = new Set([
   'ProvisionedThroughputExceededException',

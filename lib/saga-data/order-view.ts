@@ -1,4 +1,4 @@
-import type { OrderRecords } from '@/backend/saga/data/read-order';
+import type { OrderRecords } from './read-order';
 
 /** The order's business records as the data panel shows them (plain data: it crosses to the browser). */
 export type OrderData = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toOrderData } from './order-types';
+import { toOrderData } from './order-view';
 
 const base = { orderId: 'o1', order: undefined, payment: undefined, notifications: [] };
 

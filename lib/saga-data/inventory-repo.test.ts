@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalDynamo } from '@/backend/local/dynamo';
 import { sagaDataConfig } from '@/lib/env';
 import { createSagaClients, type SagaClients } from './clients';
-import { crashingClients } from './crashing-client';
+import { crashingClients } from '@/lib/saga-data/testing/crashing-client';
 import { inventoryRepo, type InventoryRepo } from './inventory-repo';
 
 const { tables, region } = sagaDataConfig({ NODE_ENV: 'test' });

@@ -19,7 +19,7 @@
  */
 import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SagaClients } from './clients';
-import { TransientError } from '../domain/errors';
+import { TransientError } from '@/lib/saga/errors';
 import { dynamoCall, isConditionFailure } from './dynamo-errors';
 import { PARTITION_KEY } from './tables';
 

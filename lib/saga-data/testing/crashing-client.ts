@@ -6,7 +6,7 @@
  * a test can enumerate every write boundary of an uncrashed run.
  */
 import { BatchWriteCommand, DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { SagaClients } from './clients';
+import type { SagaClients } from '../clients';
 
 export class SimulatedCrash extends Error {
   override name = 'SimulatedCrash';
