@@ -25,11 +25,19 @@ function pick<T>(key: string, raw: unknown, choices: Record<string, T>): T | und
   return choice;
 }
 
+function email(key: string, raw: unknown): string | undefined {
+  if (raw === undefined) return undefined;
+  const value = String(raw);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) throw new ContextError(`Context ${key}=${value}: not an email address`);
+  return value;
+}
+
 export function sagaPropsFromContext(get: (key: string) => unknown): OrderSagaProps {
   return {
     removalPolicy: pick('removalPolicy', get('removalPolicy'), REMOVAL),
     logLevel: pick('logLevel', get('logLevel'), LOG_LEVELS),
     // `-c includeExecutionData=false` arrives as a string; cdk.json may hold a boolean.
     includeExecutionData: pick('includeExecutionData', get('includeExecutionData'), { true: true, false: false }),
+    alertEmail: email('alertEmail', get('alertEmail')),
   };
 }

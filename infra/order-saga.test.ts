@@ -10,6 +10,12 @@ import { SEED_STOCK, type SagaTableKey } from '@/lib/saga-data/tables';
 import type { AslDefinition } from '@/lib/asl/types';
 import { actionsOf, deployedDefinition, getAttTarget, resourcesOf, statementsOfRole, synthSaga, type Statement } from './synth-for-tests';
 
+/** The names of the deployed definition's states of one type (ARNs do not matter here). */
+function deployedStatesOfType(template: Template, type: string): string[] {
+  const definition = deployedDefinition(template, () => 'arn:aws:lambda:us-east-1:000000000000:function:x');
+  return Object.entries(definition.States).flatMap(([name, state]) => (state.Type === type ? [name] : []));
+}
+
 let template: Template;
 let fnLogicalIds: Map<string, string>; // function key -> logical id
 let tableLogicalIds: Record<SagaTableKey, string>;
@@ -173,8 +179,34 @@ describe('Lambdas, logging and tracing', () => {
   });
 
   it('outputs what the dashboard reads from infra/outputs.json', () => {
-    for (const key of ['StateMachineArn', 'Region', 'OrdersTableName', 'InventoryTableName', 'PaymentsTableName', 'NotificationsTableName', 'DashboardPolicyArn']) {
+    for (const key of ['StateMachineArn', 'Region', 'OrdersTableName', 'InventoryTableName', 'PaymentsTableName', 'NotificationsTableName', 'DashboardPolicyArn', 'AlertTopicArn']) {
       template.hasOutput(key, Match.anyValue());
     }
+  });
+});
+
+describe('a rollback that stops at a compensation', () => {
+  it('reaches a person: every saga failure but the clean-rollback Fail state goes to the alert topic', () => {
+    const rules = template.findResources('AWS::Events::Rule');
+    const [rule, ...others] = Object.values(rules).map((r) => r.Properties as { EventPattern: Record<string, unknown>; Targets: { Arn: unknown; InputTransformer?: { InputTemplate: string } }[] });
+    expect(others).toEqual([]);
+    expect(rule?.EventPattern).toMatchObject({
+      source: ['aws.states'],
+      'detail-type': ['Step Functions Execution Status Change'],
+      detail: { status: ['FAILED', 'TIMED_OUT'], error: [{ 'anything-but': 'SagaRolledBack' }], stateMachineArn: [{ Ref: expect.any(String) }] },
+    });
+    // The Fail state it spares is the definition's own clean-rollback error.
+    expect(deployedStatesOfType(template, 'Fail')).toEqual(['SagaRolledBack']);
+    const topics = Object.keys(template.findResources('AWS::SNS::Topic'));
+    expect(topics).toHaveLength(1);
+    expect(rule?.Targets).toEqual([expect.objectContaining({ Arn: { Ref: topics[0] } })]);
+    expect(JSON.stringify(rule?.Targets[0]?.InputTransformer?.InputTemplate)).toMatch(/Redrive the execution/);
+  });
+
+  it('emails whoever the deploy names, and no one otherwise', () => {
+    expect(template.findResources('AWS::SNS::Subscription')).toEqual({});
+    const named = synthSaga({ alertEmail: 'oncall@example.com' }).template;
+    named.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.com' });
+    expect(() => synthSaga({ alertEmail: 'not-an-address' })).toThrow(/alertEmail/);
   });
 });

@@ -10,6 +10,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { SAGA_DEFINITION_TEMPLATE, SAGA_STATE_MACHINE_NAME } from '../backend/saga/definition';
@@ -24,7 +28,12 @@ export type OrderSagaProps = {
   /** execution logging; ALL with execution data by default, so demos show every step */
   logLevel?: sfn.LogLevel;
   includeExecutionData?: boolean;
+  /** who is told when a rollback stops at a compensation (an email subscription to the alert topic) */
+  alertEmail?: string;
 };
+
+/** The one Fail state a rollback that finished ends in; any other failure left work for a person. */
+const CLEAN_ROLLBACK_ERROR = 'SagaRolledBack';
 
 /** The environment variable lib/env.ts reads each table name from. */
 const TABLE_ENV: Record<SagaTableKey, string> = {
@@ -45,6 +54,8 @@ export class OrderSaga extends Construct {
   readonly stateMachine: sfn.StateMachine;
   readonly logGroup: logs.LogGroup;
   readonly dashboardPolicy: iam.ManagedPolicy;
+  /** where "a rollback needs a person" goes */
+  readonly alerts: sns.Topic;
   /** a literal (not a token), so the dashboard policy can name this saga's execution ARNs */
   readonly stateMachineName: string;
 
@@ -114,6 +125,42 @@ export class OrderSaga extends Construct {
     for (const fn of Object.values(this.functions)) fn.grantInvoke(this.stateMachine);
 
     this.dashboardPolicy = this.createDashboardPolicy();
+    this.alerts = this.alertOnStuckRollback(props.alertEmail);
+  }
+
+  /**
+   * A compensation that still fails after its retries is not caught: the execution fails at
+   * it and waits for a person to fix the cause and Redrive it. This rule tells that person:
+   * every failure of the saga except its clean-rollback Fail state means work is left.
+   * (The same status change drives the local engine's notifications-log entry.)
+   */
+  private alertOnStuckRollback(email: string | undefined): sns.Topic {
+    const topic = new sns.Topic(this, 'alerts', { displayName: 'Order saga: a rollback needs a person', enforceSSL: true });
+    if (email) topic.addSubscription(new subscriptions.EmailSubscription(email));
+    const field = (path: string) => events.EventField.fromPath(path);
+    const region = Stack.of(this).region;
+    new events.Rule(this, 'rollback-stuck', {
+      description: 'A saga execution failed outside its clean rollback: a compensation could not finish',
+      eventPattern: {
+        source: ['aws.states'],
+        detailType: ['Step Functions Execution Status Change'],
+        detail: {
+          stateMachineArn: [this.stateMachine.stateMachineArn],
+          status: ['FAILED', 'TIMED_OUT'],
+          error: [{ 'anything-but': CLEAN_ROLLBACK_ERROR }],
+        },
+      },
+      targets: [
+        new targets.SnsTopic(topic, {
+          message: events.RuleTargetInput.fromText(
+            `Order saga execution ${field('$.detail.name')} stopped in its rollback (${field('$.detail.status')}: ${field('$.detail.error')}). ` +
+              `A person must finish it: fix the cause, then Redrive the execution (the dashboard's "Finish the rollback"). ` +
+              `Console: https://console.aws.amazon.com/states/home?region=${region}#/v2/executions/details/${field('$.detail.executionArn')}`,
+          ),
+        }),
+      ],
+    });
+    return topic;
   }
 
   /** Start/stop/redrive this saga only, read its executions, read (never write) its tables. */

@@ -6,7 +6,7 @@
  *   { "OrderSagaStack": { "StateMachineArn": "arn:aws:states:…", "Region": "eu-west-1",
  *     "OrdersTableName": "…", "InventoryTableName": "…", "PaymentsTableName": "…",
  *     "NotificationsTableName": "…", "DashboardPolicyArn": "arn:aws:iam::…",
- *     "StateMachineLogGroupName": "/aws/vendedlogs/states/…" } }
+ *     "StateMachineLogGroupName": "/aws/vendedlogs/states/…", "AlertTopicArn": "arn:aws:sns:…" } }
  * Output ids are declared on the stack (not the construct) so the keys stay exactly these.
  */
 import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
@@ -31,6 +31,7 @@ export class SagaStack extends Stack {
       NotificationsTableName: saga.tables.notifications.tableName,
       DashboardPolicyArn: saga.dashboardPolicy.managedPolicyArn,
       StateMachineLogGroupName: saga.logGroup.logGroupName,
+      AlertTopicArn: saga.alerts.topicArn,
     };
     for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, key, { value });
   }
