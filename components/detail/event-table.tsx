@@ -12,8 +12,9 @@ import {
   isFailureEvent,
 } from '@/lib/history/event-table';
 import type { EventPlace } from '@/lib/history/read-execution';
-import type { ExecutionReading, HistoryEvent, StateRole } from '@/lib/history/types';
-import { toEpochMs } from '@/lib/history/values';
+import type { StateRole } from '@/lib/asl/types';
+import type { ExecutionReading, HistoryEvent } from '@/lib/history/types';
+import { toEpochMs } from '@/lib/core/values';
 import { formatTime } from '@/components/execution/format';
 import styles from './detail.module.css';
 import type { Selection } from './selection';

@@ -5,7 +5,7 @@ import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
 import { dataPathOf } from '@/lib/history/data-path';
 import type { ExecutionDetail } from '@/lib/history/read-execution';
 import type { HistoryEvent } from '@/lib/history/types';
-import { toEpochMs } from '@/lib/history/values';
+import { toEpochMs } from '@/lib/core/values';
 import executionStyles from '@/components/execution/execution.module.css';
 import { StatePanel } from '@/components/execution/state-panel';
 import { FlowGraph } from '@/components/graph/flow-graph';

@@ -1,5 +1,5 @@
 import type { ExecutionReading } from '@/lib/history/types';
-import { parsePayload } from '@/lib/history/values';
+import { parsePayload } from '@/lib/core/values';
 import { formatJson } from '@/components/execution/format';
 import { CopyButton } from './copy-button';
 import styles from './detail.module.css';

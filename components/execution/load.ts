@@ -8,7 +8,7 @@ import { executionArnFor, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
 import { createRevisionCache } from '@/lib/sfn/definition-cache';
 import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
 import type { ExecutionEvent } from '@/lib/sfn/types';
-import { parsePayload } from '@/lib/history/values';
+import { parsePayload } from '@/lib/core/values';
 import type { ExecutionViewProps } from './execution-view';
 import { readOrderData } from './order-data';
 

@@ -1,4 +1,5 @@
-import type { ExecutionStatus, SagaOutcome } from '@/lib/history/types';
+import type { ExecutionStatus } from '@/lib/core/execution-status';
+import type { SagaOutcome } from '@/lib/history/types';
 import type { StepMark } from '@/lib/executions/facts';
 import { OUTCOME_LABEL, OUTCOME_TONE, STATUS_LABEL, STATUS_VAR, StatusIcon } from '@/components/graph/status';
 import { EXECUTION_STATUS_LABEL, EXECUTION_STATUS_TONE } from './format';

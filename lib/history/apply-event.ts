@@ -4,8 +4,9 @@ import { applyStateEvent } from './apply-state-event';
 import { assignedVariablesOf, detailsOf, errorOf, stateNameOf } from './event-details';
 import { meaningOf, type ContainerType } from './event-kinds';
 import { isContainer, newThread, type Ctx, type Thread, type Tracker, type Visit } from './tracker';
-import type { ExecutionStatus, HistoryEvent } from './types';
-import { parsePayload, toEpochMs } from './values';
+import type { ExecutionStatus } from '../core/execution-status';
+import type { HistoryEvent } from './types';
+import { parsePayload, toEpochMs } from '../core/values';
 
 /** The edges between two states, by kind group: what a transition between them can have taken. */
 export interface Transition {

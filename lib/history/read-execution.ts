@@ -12,7 +12,8 @@ import { applyEvent, type ExecutionFacts, type Machine } from './apply-event';
 import { sagaOutcome } from './saga-outcome';
 import { Tracker, type Ctx, type Visit } from './tracker';
 import type { ExecutionReading, HistoryEvent, StateReading } from './types';
-import { asString, isRecord } from './values';
+import { isRecord } from '../core/values';
+import { asString } from './values';
 
 /** Fail states' Error/Cause, when literal (JSONata `{% %}` and *Path values are only known at run time). */
 function failInfo(def: AslDefinition): Machine['failInfo'] {

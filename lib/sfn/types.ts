@@ -3,7 +3,8 @@
  * Plain data only, so they cross the server/client boundary and SSE unchanged.
  */
 import type { AslDefinition } from '../asl/types';
-import type { ExecutionStatus, HistoryEvent } from '../history/types';
+import type { ExecutionStatus } from '../core/execution-status';
+import type { HistoryEvent } from '../history/types';
 
 /** A history event with its timestamp in epoch ms and JSON detail strings parsed. */
 export type ExecutionEvent = HistoryEvent & { timestamp: number };
