@@ -4,7 +4,7 @@
  */
 import type { StateRole } from '@/lib/asl/types';
 import type { ExecutionReading, StateStatus } from '@/lib/history/types';
-import { formatDuration } from '@/components/execution/format';
+import { formatDuration } from '@/components/ui/format';
 
 export type Side = { status: StateStatus; attempts: number; durationMs?: number };
 

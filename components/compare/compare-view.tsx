@@ -6,7 +6,7 @@ import type { ExecutionReading } from '@/lib/history/types';
 import { FlowGraph } from '@/components/graph/flow-graph';
 import { GraphLegend } from '@/components/graph/legend';
 import { OUTCOME_TONE, STATUS_LABEL, STATUS_VAR, StatusIcon } from '@/components/graph/status';
-import { executionDuration, formatDuration } from '@/components/execution/format';
+import { executionDuration, formatDuration } from '@/components/ui/format';
 import styles from './compare.module.css';
 import { compareStates, formatDelta, highlightCss, type Side } from './compare-states';
 import type { CompareSide } from './load';

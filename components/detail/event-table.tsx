@@ -15,7 +15,7 @@ import type { EventPlace } from '@/lib/history/read-execution';
 import type { StateRole } from '@/lib/asl/types';
 import type { ExecutionReading, HistoryEvent } from '@/lib/history/types';
 import { toEpochMs } from '@/lib/core/values';
-import { formatTime } from '@/components/execution/format';
+import { formatTime } from '@/components/ui/format';
 import styles from './detail.module.css';
 import type { Selection } from './selection';
 

@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { ExecutionReading } from '@/lib/history/types';
 import { axisTicks, buildTimeline, type TimelineBar } from '@/lib/history/timeline';
-import { formatDuration } from '@/components/execution/format';
+import { formatDuration } from '@/components/ui/format';
 import { STATUS_LABEL, STATUS_VAR, StatusIcon } from '@/components/graph/status';
 import styles from './detail.module.css';
 import type { Selection } from './selection';

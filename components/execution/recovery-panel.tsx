@@ -8,6 +8,7 @@ import type { ExecutionReading } from '@/lib/history/types';
 import { causeMessage } from '@/lib/history/values';
 import { redriveExecution } from './actions';
 import styles from './execution.module.css';
+import panel from '@/components/ui/panel.module.css';
 import { useExecutionTarget } from './execution-target';
 import { useEventAction } from './use-event-action';
 import { useHydrated } from './use-hydrated';
@@ -56,7 +57,7 @@ export function RecoveryPanel({ reading, graph }: { reading: ExecutionReading; g
           >
             {pending ? 'Finishing…' : 'Finish the rollback'}
           </button>
-          <span className={styles.muted}>
+          <span className={panel.muted}>
             Once the cause is fixed: a Redrive runs {plan.resumesAt} again, then {plan.path.join(' → ')}.
           </span>
         </div>

@@ -5,7 +5,7 @@
  */
 import type { ExecutionStatus } from '@/lib/core/execution-status';
 import type { StateStatus } from '@/lib/history/types';
-import { formatDuration } from '@/components/execution/format';
+import { formatDuration } from '@/components/ui/format';
 
 /** A list spans days, so unlike the execution page's clock it shows the date. */
 export function formatStart(ms: number): string {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { FlowGraph } from '@/components/graph/flow-graph';
 import { GraphLegend } from '@/components/graph/legend';
-import { formatTime } from '@/components/execution/format';
+import { formatTime } from '@/components/ui/format';
 import type { MachineDetail } from './load';
 import styles from './state-machines.module.css';
 
