@@ -1,12 +1,10 @@
 import 'server-only';
 import { sagaOrderOf } from '@/lib/saga/order-of';
-import { buildGraph } from '@/lib/asl/graph';
-import { layoutGraph } from '@/lib/asl/layout';
 import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
 import { executionEvents } from '@/lib/live/server';
 import { executionArnFor, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
 import { createRevisionCache } from '@/lib/sfn/definition-cache';
-import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
+import { layoutDefinition } from '@/components/graph/layout';
 import type { ExecutionEvent } from '@/lib/sfn/types';
 import { parsePayload } from '@/lib/core/values';
 import type { ExecutionViewProps } from './execution-view';
@@ -20,7 +18,7 @@ const drawings = createRevisionCache({
   describe: (executionArn) => stepFunctions().describeStateMachineForExecution(executionArn),
   derive: ({ definition }): { definition: AslDefinition; layout: LaidOutGraph } => ({
     definition,
-    layout: layoutGraph(buildGraph(definition), LAYOUT_OPTIONS),
+    layout: layoutDefinition(definition),
   }),
   maxEntries: 500,
 });

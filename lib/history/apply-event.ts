@@ -23,7 +23,8 @@ export interface Machine {
   failInfo: Map<string, { error?: string; cause?: string }>;
 }
 
-export interface ExecutionFacts {
+/** What the events read so far say about the execution as a whole. */
+export interface ExecutionSoFar {
   status: ExecutionStatus;
   input?: unknown;
   output?: unknown;
@@ -58,7 +59,7 @@ function threadFor(t: Tracker, m: Machine, node: GraphNode | undefined, ctx: Ctx
   return thread;
 }
 
-function recordTransition(m: Machine, facts: ExecutionFacts, from: Visit, to: string) {
+function recordTransition(m: Machine, facts: ExecutionSoFar, from: Visit, to: string) {
   const edges = m.transitions.get(from.name)?.get(to);
   if (!edges) return;
   const failed = from.pending || from.failedChild || from.status === 'CAUGHT';
@@ -72,7 +73,7 @@ function recordTransition(m: Machine, facts: ExecutionFacts, from: Visit, to: st
 function enter(
   t: Tracker,
   m: Machine,
-  facts: ExecutionFacts,
+  facts: ExecutionSoFar,
   event: HistoryEvent,
   ctx: Ctx | undefined,
   at: number | undefined,
@@ -102,7 +103,7 @@ function blame(ctx: Ctx | undefined, event: HistoryEvent) {
   if (failState?.node?.type === 'Fail' && failState.error === undefined) Object.assign(failState, errorOf(event));
 }
 
-function endExecution(t: Tracker, facts: ExecutionFacts, status: ExecutionStatus, at: number | undefined) {
+function endExecution(t: Tracker, facts: ExecutionSoFar, status: ExecutionStatus, at: number | undefined) {
   facts.status = status;
   facts.stoppedAt = at;
   const how = status === 'SUCCEEDED' ? 'done' : 'cut';
@@ -110,7 +111,7 @@ function endExecution(t: Tracker, facts: ExecutionFacts, status: ExecutionStatus
 }
 
 /** Applies one event; returns the context later events pointing at it will resolve to. */
-export function applyEvent(t: Tracker, m: Machine, facts: ExecutionFacts, event: HistoryEvent): Ctx | undefined {
+export function applyEvent(t: Tracker, m: Machine, facts: ExecutionSoFar, event: HistoryEvent): Ctx | undefined {
   const meaning = meaningOf(event.type);
   if (!meaning) return undefined;
   const at = toEpochMs(event.timestamp);
