@@ -10,11 +10,9 @@ import { executionDuration, formatDuration } from '@/components/ui/format';
 import styles from './compare.module.css';
 import { compareStates, formatDelta, highlightCss, type Side } from './compare-states';
 import type { CompareSide } from './load';
+import { executionHref } from '@/lib/executions/urls';
 
 const GRAPH_SCOPE = '[data-compare-graph]';
-
-const executionHref = (name: string, sm: string | undefined) =>
-  `/executions/${encodeURIComponent(name)}${sm ? `?sm=${encodeURIComponent(sm)}` : ''}`;
 
 function Summary({ label, side, sm }: { label: 'A' | 'B'; side: CompareSide; sm: string | undefined }) {
   const { reading } = side;

@@ -9,6 +9,7 @@ import type { ExecutionEvent } from '@/lib/sfn/types';
 import { parsePayload } from '@/lib/core/values';
 import type { ExecutionViewProps } from './execution-view';
 import { readOrderData } from './order-data';
+import { executionApiPath } from '@/lib/executions/urls';
 
 /**
  * Fetched and laid out once per state machine revision, with one describe call per
@@ -47,11 +48,10 @@ export async function loadExecution(
   const started = events.find((e) => e.type === 'ExecutionStarted')?.executionStartedEventDetails;
   const order = orderOf(machineArn, parsePayload((started as { input?: unknown } | undefined)?.input), name);
   const initialOrder = order ? await readOrderData(order.orderId, order.sku).catch(() => undefined) : undefined;
-  const query = stateMachineArn ? `?sm=${encodeURIComponent(stateMachineArn)}` : '';
   return {
     executionArn,
     name,
-    streamUrl: `/api/executions/${encodeURIComponent(name)}/stream${query}`,
+    streamUrl: executionApiPath(name, 'stream', stateMachineArn),
     ...drawing,
     initialEvents: events,
     order,
