@@ -5,7 +5,7 @@ import { assignedVariablesOf, detailsOf, errorOf, stateNameOf } from './event-de
 import { meaningOf, type ContainerType } from './event-kinds';
 import { isContainer, newThread, type Ctx, type Thread, type Tracker, type Visit } from './tracker';
 import type { ExecutionStatus } from '../core/execution-status';
-import type { HistoryEvent } from './types';
+import type { ExecutionReading, HistoryEvent } from './types';
 import { parsePayload, toEpochMs } from '../core/values';
 
 /** The edges between two states, by kind group: what a transition between them can have taken. */
@@ -24,16 +24,10 @@ export interface Machine {
 }
 
 /** What the events read so far say about the execution as a whole. */
-export interface ExecutionSoFar {
+export type ExecutionSoFar = Pick<ExecutionReading, 'input' | 'output' | 'error' | 'cause' | 'startedAt' | 'stoppedAt'> & {
   status: ExecutionStatus;
-  input?: unknown;
-  output?: unknown;
-  error?: string;
-  cause?: string;
-  startedAt?: number;
-  stoppedAt?: number;
   edgesRun: Set<string>;
-}
+};
 
 /** The thread a newly entered state runs in: the chain's thread, or its container's branch/iteration. */
 function threadFor(t: Tracker, m: Machine, node: GraphNode | undefined, ctx: Ctx | undefined): Thread {
