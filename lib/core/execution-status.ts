@@ -9,7 +9,7 @@ export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
 export const TERMINAL_STATUSES: ReadonlySet<ExecutionStatus> = new Set(['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED']);
 
 /** AWS redrives only these; RedriveExecution answers ExecutionNotRedrivable for the rest. */
-export const REDRIVABLE_STATUSES: ReadonlySet<ExecutionStatus> = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
+const REDRIVABLE_STATUSES: ReadonlySet<ExecutionStatus> = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 
 /** Whether AWS would accept a redrive of an execution in this status. */
 export const isRedrivable = (status: string): boolean => (REDRIVABLE_STATUSES as ReadonlySet<string>).has(status);
