@@ -1,10 +1,8 @@
 import { connection } from 'next/server';
 import { SAGA_INPUT_FIELDS } from '@/lib/saga/fields';
 import { SAGA_PRESETS } from '@/lib/saga/scenarios';
-import { buildGraph } from '@/lib/asl/graph';
-import { layoutGraph } from '@/lib/asl/layout';
 import { attempt, sagaStateMachineArn, stepFunctions, targetLabel } from '@/lib/sfn';
-import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
+import { layoutDefinition } from '@/components/graph/layout';
 import { StartView } from '@/components/start/start-view';
 
 export default async function StartPage() {
@@ -12,7 +10,7 @@ export default async function StartPage() {
   await connection();
   const machine = await attempt(async () => {
     const info = await stepFunctions().describeStateMachine(sagaStateMachineArn());
-    return { name: info.name, layout: layoutGraph(buildGraph(info.definition), LAYOUT_OPTIONS) };
+    return { name: info.name, layout: layoutDefinition(info.definition) };
   });
   return (
     <main className="page">

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseStatesArn } from './core/arn';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -205,7 +206,7 @@ export function dashboardConfig(
   const outputs = env.SAGA_STATE_MACHINE_ARN ? {} : readCdkOutputs(env.SAGA_OUTPUTS_FILE, readFile);
   const arn = env.SAGA_STATE_MACHINE_ARN ?? outputEndingWith(outputs, /StateMachineArn$/i);
   // An ARN names its region; prefer it over the SDK's guess when AWS_REGION is unset.
-  const region = env.AWS_REGION ?? arn?.split(':')[3];
+  const region = env.AWS_REGION ?? (arn === undefined ? undefined : parseStatesArn(arn)?.region);
   const table = (envName: string, pattern: RegExp, fallback: string) =>
     source[envName] ?? outputEndingWith(outputs, pattern) ?? fallback;
   return {

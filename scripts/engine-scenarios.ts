@@ -9,7 +9,8 @@ import { testLambdaArn } from '../backend/engine/test-engine';
 import { SAGA_PRESETS } from '@/lib/saga/scenarios';
 import type { SagaInputFields } from '@/lib/saga/input';
 import type { AslDefinition } from '../lib/asl/types';
-import type { ExecutionStatus, SagaOutcome, StateStatus } from '../lib/history/types';
+import type { ExecutionStatus } from '../lib/core/execution-status';
+import type { SagaOutcome, StateStatus } from '../lib/history/types';
 
 /**
  * How a recording ends: the execution runs to its end, is stopped while `step` runs, or

@@ -23,12 +23,7 @@ const UNTRUNCATED = { truncated: false } as const;
 /** AWS puts payloads on the wire as JSON text; `undefined` (no result) is JSON null. */
 export const json = (value: unknown): string => JSON.stringify(value ?? null);
 
-/** `TaskStateEntered` -> `stateEnteredEventDetails` (state entries/exits share one key); otherwise camelCase of the type. */
-export function detailsKey(type: string): string {
-  if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
-  if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
-  return `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
-}
+export { detailsKeyOf as detailsKey } from '@/lib/core/events';
 
 export const draft = (type: string, details?: Record<string, unknown>): EventDraft => (details ? { type, details } : { type });
 

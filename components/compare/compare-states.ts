@@ -2,8 +2,9 @@
  * Two executions, state by state: status on each side, whether they differ, and how
  * long each state took with the difference. Pure, so the page is a rendering of this.
  */
-import type { ExecutionReading, StateRole, StateStatus } from '@/lib/history/types';
-import { formatDuration } from '@/components/execution/format';
+import type { StateRole } from '@/lib/asl/types';
+import type { ExecutionReading, StateStatus } from '@/lib/history/types';
+import { formatDuration } from '@/components/ui/format';
 
 export type Side = { status: StateStatus; attempts: number; durationMs?: number };
 

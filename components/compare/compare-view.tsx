@@ -6,15 +6,13 @@ import type { ExecutionReading } from '@/lib/history/types';
 import { FlowGraph } from '@/components/graph/flow-graph';
 import { GraphLegend } from '@/components/graph/legend';
 import { OUTCOME_TONE, STATUS_LABEL, STATUS_VAR, StatusIcon } from '@/components/graph/status';
-import { executionDuration, formatDuration } from '@/components/execution/format';
+import { executionDuration, formatDuration } from '@/components/ui/format';
 import styles from './compare.module.css';
 import { compareStates, formatDelta, highlightCss, type Side } from './compare-states';
 import type { CompareSide } from './load';
+import { executionHref } from '@/lib/executions/urls';
 
 const GRAPH_SCOPE = '[data-compare-graph]';
-
-const executionHref = (name: string, sm: string | undefined) =>
-  `/executions/${encodeURIComponent(name)}${sm ? `?sm=${encodeURIComponent(sm)}` : ''}`;
 
 function Summary({ label, side, sm }: { label: 'A' | 'B'; side: CompareSide; sm: string | undefined }) {
   const { reading } = side;

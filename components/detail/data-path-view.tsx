@@ -1,6 +1,6 @@
 import type { DataStep } from '@/lib/history/data-path';
-import { formatJson } from '@/components/execution/format';
-import executionStyles from '@/components/execution/execution.module.css';
+import { formatJson } from '@/components/ui/format';
+import panel from '@/components/ui/panel.module.css';
 import styles from './detail.module.css';
 
 const expressionText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -22,7 +22,7 @@ export function DataPathView({ steps }: { steps: readonly DataStep[] }) {
           {step.note && <p className={styles.dataStepNote}>{step.note}</p>}
           {step.kind !== 'result-path' &&
             (step.recorded ? (
-              <pre className={executionStyles.json} data-testid={`data-path-${step.kind}`}>
+              <pre className={panel.json} data-testid={`data-path-${step.kind}`}>
                 {formatJson(step.value)}
               </pre>
             ) : (

@@ -3,15 +3,15 @@
 import { useRef, type KeyboardEvent } from 'react';
 import styles from './detail.module.css';
 
-const DETAIL_TABS = ['graph', 'timeline', 'events', 'io'] as const;
-export type DetailTab = (typeof DETAIL_TABS)[number];
-
-const TAB_LABEL: Record<DetailTab, string> = {
+/** The tabs in order, with their labels. */
+const TAB_LABEL = {
   graph: 'Graph',
   timeline: 'Timeline',
   events: 'Events',
   io: 'Input & output',
-};
+} as const;
+export type DetailTab = keyof typeof TAB_LABEL;
+const DETAIL_TABS = Object.keys(TAB_LABEL) as DetailTab[];
 
 export const tabId = (tab: DetailTab) => `detail-tab-${tab}`;
 export const panelId = (tab: DetailTab) => `detail-panel-${tab}`;

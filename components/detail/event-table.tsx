@@ -12,10 +12,12 @@ import {
   isFailureEvent,
 } from '@/lib/history/event-table';
 import type { EventPlace } from '@/lib/history/read-execution';
-import type { ExecutionReading, HistoryEvent, StateRole } from '@/lib/history/types';
-import { toEpochMs } from '@/lib/history/values';
-import { formatTime } from '@/components/execution/format';
+import type { StateRole } from '@/lib/asl/types';
+import type { ExecutionReading, HistoryEvent } from '@/lib/history/types';
+import { toEpochMs } from '@/lib/core/values';
+import { formatTime } from '@/components/ui/format';
 import styles from './detail.module.css';
+import { Segmented } from './segmented';
 import type { Selection } from './selection';
 
 const ROW_HEIGHT = 32;
@@ -79,23 +81,22 @@ export function EventTable({
   return (
     <div className={styles.events} data-testid="event-table">
       <div className={styles.toolbar}>
-        <div className={styles.segmented} role="group" aria-label="Show events">
-          {EVENT_FILTERS.map((f) => (
-            <button
-              key={f}
-              type="button"
-              aria-pressed={filter === f}
-              className={styles.segment}
-              data-testid={`event-filter-${f}`}
-              onClick={() => {
-                setFilter(f);
-                scrollRef.current?.scrollTo({ top: 0 });
-              }}
-            >
+        <Segmented
+          label="Show events"
+          options={EVENT_FILTERS}
+          value={filter}
+          testId="event-filter"
+          onChange={(f) => {
+            setFilter(f);
+            scrollRef.current?.scrollTo({ top: 0 });
+          }}
+        >
+          {(f) => (
+            <>
               {FILTER_LABEL[f]} <span className={styles.segmentCount}>{count(lists[f].length)}</span>
-            </button>
-          ))}
-        </div>
+            </>
+          )}
+        </Segmented>
         <p className={styles.eventCount} data-testid="event-table-count" data-count={events.length}>
           {count(events.length)} of {count(AWS_HISTORY_LIMIT)} events
         </p>

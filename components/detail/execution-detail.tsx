@@ -5,9 +5,9 @@ import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
 import { dataPathOf } from '@/lib/history/data-path';
 import type { ExecutionDetail } from '@/lib/history/read-execution';
 import type { HistoryEvent } from '@/lib/history/types';
-import { toEpochMs } from '@/lib/history/values';
-import executionStyles from '@/components/execution/execution.module.css';
-import { StatePanel } from '@/components/execution/state-panel';
+import { toEpochMs } from '@/lib/core/values';
+import panelStyles from '@/components/ui/panel.module.css';
+import { StatePanel } from './state-panel';
 import { FlowGraph } from '@/components/graph/flow-graph';
 import { GraphLegend } from '@/components/graph/legend';
 import styles from './detail.module.css';
@@ -65,13 +65,13 @@ export function ExecutionDetailView({ definition, layout, events, detail, aside 
     );
 
   return (
-    <div className={executionStyles.body}>
-      <section className={`card ${executionStyles.graphCard}`} aria-label="Execution details">
-        <div className={executionStyles.graphHeader}>
+    <div className={panelStyles.body}>
+      <section className={`card ${panelStyles.graphCard}`} aria-label="Execution details">
+        <div className={panelStyles.graphHeader}>
           <DetailTabs active={tab} onChange={open} />
           {tab === 'graph' && <GraphLegend />}
         </div>
-        <div className={executionStyles.graphBody}>
+        <div className={panelStyles.graphBody}>
           {panel(
             'graph',
             <FlowGraph
@@ -89,7 +89,7 @@ export function ExecutionDetailView({ definition, layout, events, detail, aside 
           {panel('io', <InputOutput reading={reading} />)}
         </div>
       </section>
-      <aside className={executionStyles.sidebar}>
+      <aside className={panelStyles.sidebar}>
         {aside}
         <StatePanel
           state={state}

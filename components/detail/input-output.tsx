@@ -1,6 +1,6 @@
 import type { ExecutionReading } from '@/lib/history/types';
-import { parsePayload } from '@/lib/history/values';
-import { formatJson } from '@/components/execution/format';
+import { parsePayload } from '@/lib/core/values';
+import { formatJson } from '@/components/ui/format';
 import { CopyButton } from './copy-button';
 import styles from './detail.module.css';
 

@@ -4,9 +4,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { ExecutionReading } from '@/lib/history/types';
 import { axisTicks, buildTimeline, type TimelineBar } from '@/lib/history/timeline';
-import { formatDuration } from '@/components/execution/format';
+import { formatDuration } from '@/components/ui/format';
 import { STATUS_LABEL, STATUS_VAR, StatusIcon } from '@/components/graph/status';
 import styles from './detail.module.css';
+import { Segmented } from './segmented';
 import type { Selection } from './selection';
 
 const ROW_HEIGHT = 30;
@@ -121,20 +122,9 @@ export function TimelineView({
     <div className={styles.timeline} data-testid="timeline">
       <div className={styles.toolbar}>
         <Legend />
-        <div className={styles.segmented} role="group" aria-label="Time axis">
-          {(['run', 'view'] as const).map((s) => (
-            <button
-              key={s}
-              type="button"
-              aria-pressed={scale === s}
-              className={styles.segment}
-              data-testid={`timeline-scale-${s}`}
-              onClick={() => setScale(s)}
-            >
-              {s === 'run' ? 'Whole run' : 'Rows in view'}
-            </button>
-          ))}
-        </div>
+        <Segmented label="Time axis" options={['run', 'view'] as const} value={scale} testId="timeline-scale" onChange={setScale}>
+          {(s) => (s === 'run' ? 'Whole run' : 'Rows in view')}
+        </Segmented>
       </div>
       <p className={styles.readout} data-testid="timeline-readout">
         {hovered ? describe(hovered) : `${bars.length.toLocaleString('en-US')} visits · hover or focus a bar for details, click it to inspect the state`}

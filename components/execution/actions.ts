@@ -8,6 +8,7 @@ import { attempt, type ExecutionEvent, executionArnFor, sagaStateMachineArn, ste
 import { isValidExecutionName } from '@/lib/sfn/arn';
 import { newOrderId } from '@/lib/saga/start';
 import { planRerun } from './rerun';
+import { executionHref } from '@/lib/executions/urls';
 
 /**
  * The execution page's actions. Each validates what the browser sent (a server action is
@@ -112,8 +113,7 @@ export async function runAgain(raw: ExecutionRef): Promise<RunAgainResult> {
   if (!plan.ok) return { status: 'refused', message: plan.message };
   const started = await attempt(() => api.startExecution(stateMachineArn, plan.name, plan.input));
   if (!started.ok) return { status: 'error', message: started.error.message };
-  const query = ref.stateMachineArn ? `?sm=${encodeURIComponent(ref.stateMachineArn)}` : '';
-  redirect(`/executions/${encodeURIComponent(plan.name)}${query}`);
+  redirect(executionHref(plan.name, ref.stateMachineArn));
 }
 
 /** Newest executions of the same machine, to pick one to compare with. */

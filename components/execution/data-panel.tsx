@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ErrorInfo } from '@/lib/sfn/errors';
 import styles from './execution.module.css';
+import panel from '@/components/ui/panel.module.css';
 import { type OrderData, orderDataKey } from '@/lib/saga-data/order-view';
 
 async function fetchOrderData(orderId: string, sku: string): Promise<OrderData> {
@@ -58,17 +59,17 @@ export function DataPanel({
   });
   const restored = data?.stockBefore !== undefined && data.stockAfter === data.stockBefore;
   return (
-    <section className={`card ${styles.side}`} aria-labelledby="data-title" data-testid="data-panel">
-      <div className={styles.sideHeader}>
+    <section className={`card ${panel.side}`} aria-labelledby="data-title" data-testid="data-panel">
+      <div className={panel.sideHeader}>
         <h2 id="data-title" className="card__title">
           Order data
         </h2>
-        <span className={styles.muted} aria-live="polite">
+        <span className={panel.muted} aria-live="polite">
           {isFetching ? 'refreshing…' : <code className="mono">{orderId}</code>}
         </span>
       </div>
       {error && !data ? (
-        <p className={styles.muted} role="alert">
+        <p className={panel.muted} role="alert">
           Cannot read the order&apos;s records: {error.message}
         </p>
       ) : (
@@ -98,7 +99,7 @@ export function DataPanel({
       )}
       {data && data.notifications.length > 0 && (
         <>
-          <h3 className={`card__title ${styles.subTitle}`}>Notifications</h3>
+          <h3 className={`card__title ${panel.subTitle}`}>Notifications</h3>
           <ul className={styles.notifications} data-testid="data-notifications">
             {data.notifications.map((n, i) => (
               <li key={`${n.kind}-${i}`}>

@@ -3,8 +3,9 @@
 import { useMemo, useState, useTransition } from 'react';
 import type { AslGraph } from '@/lib/asl/types';
 import { redrivePlan } from '@/lib/history/redrive-plan';
+import type { ExecutionStatus } from '@/lib/core/execution-status';
 import { stillToUndo } from '@/lib/history/still-to-undo';
-import type { ExecutionReading, ExecutionStatus } from '@/lib/history/types';
+import type { ExecutionReading } from '@/lib/history/types';
 import { redriveExecution, runAgain, stopExecution } from './actions';
 import styles from './actions.module.css';
 import { CompareForm } from './compare-form';

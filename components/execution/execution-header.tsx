@@ -5,8 +5,9 @@ import type { LiveStatus } from '@/lib/live/status';
 import { OUTCOME_LABEL, OUTCOME_MEANING, OUTCOME_TONE, STATUS_VAR, StatusIcon } from '@/components/graph/status';
 import { TargetChip } from '@/components/ui/site-header';
 import styles from './execution.module.css';
+import panel from '@/components/ui/panel.module.css';
 import { ExecutionActions } from './execution-actions';
-import { executionDuration, formatDuration, formatJson, formatTime } from './format';
+import { executionDuration, formatDuration, formatJson, formatTime } from '@/components/ui/format';
 import { LiveIndicator } from './live-indicator';
 
 /**
@@ -82,9 +83,9 @@ export function ExecutionHeader({
             )}
           </dl>
           {(reading.error || reading.cause) && (
-            <div className={styles.errorBox} data-testid="execution-error">
+            <div className={panel.errorBox} data-testid="execution-error">
               <strong>{reading.error ?? 'Error'}</strong>
-              {reading.cause && <pre className={styles.json}>{formatJson(reading.cause)}</pre>}
+              {reading.cause && <pre className={panel.json}>{formatJson(reading.cause)}</pre>}
             </div>
           )}
         </div>

@@ -1,4 +1,4 @@
-import styles from './execution.module.css';
+import styles from '@/components/ui/panel.module.css';
 
 /** The execution page's shape while its history loads. */
 export function ExecutionSkeleton() {

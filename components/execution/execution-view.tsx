@@ -11,7 +11,7 @@ import type { ExecutionEvent } from '@/lib/sfn/types';
 import { ExecutionDetailView } from '@/components/detail/execution-detail';
 import { ErrorBanner } from '@/components/ui/banner';
 import { DataPanel } from './data-panel';
-import styles from './execution.module.css';
+import styles from '@/components/ui/panel.module.css';
 import { ExecutionHeader } from './execution-header';
 import { RecoveryPanel } from './recovery-panel';
 import { type OrderData, orderDataKey } from '@/lib/saga-data/order-view';

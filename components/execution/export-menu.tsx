@@ -6,6 +6,7 @@ import { saveBlob, saveUrl } from './download';
 import { exportFileName } from './export-file';
 import { type ImageFormat, imageFrame, renderGraphImage } from './graph-image';
 import type { ExecutionTarget } from './execution-target';
+import { executionApiPath } from '@/lib/executions/urls';
 
 type Busy = 'json' | ImageFormat | undefined;
 
@@ -43,8 +44,7 @@ export function ExportMenu({
 
   const exportJson = () =>
     run('json', async () => {
-      const query = target.stateMachineArn ? `?sm=${encodeURIComponent(target.stateMachineArn)}` : '';
-      const response = await fetch(`/api/executions/${encodeURIComponent(target.name)}/export${query}`).catch(() => {
+      const response = await fetch(executionApiPath(target.name, 'export', target.stateMachineArn)).catch(() => {
         throw new Error('Cannot reach the dashboard to export; check the connection and retry.');
       });
       if (!response.ok) throw new Error(await failureMessage(response));

@@ -1,16 +1,15 @@
 import 'server-only';
 import { sagaOrderOf } from '@/lib/saga/order-of';
-import { buildGraph } from '@/lib/asl/graph';
-import { layoutGraph } from '@/lib/asl/layout';
 import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
 import { executionEvents } from '@/lib/live/server';
 import { executionArnFor, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
 import { createRevisionCache } from '@/lib/sfn/definition-cache';
-import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
+import { layoutDefinition } from '@/components/graph/layout';
 import type { ExecutionEvent } from '@/lib/sfn/types';
-import { parsePayload } from '@/lib/history/values';
+import { parsePayload } from '@/lib/core/values';
 import type { ExecutionViewProps } from './execution-view';
 import { readOrderData } from '@/lib/saga-data/order-data';
+import { executionApiPath } from '@/lib/executions/urls';
 
 /**
  * Fetched and laid out once per state machine revision, with one describe call per
@@ -20,7 +19,7 @@ const drawings = createRevisionCache({
   describe: (executionArn) => stepFunctions().describeStateMachineForExecution(executionArn),
   derive: ({ definition }): { definition: AslDefinition; layout: LaidOutGraph } => ({
     definition,
-    layout: layoutGraph(buildGraph(definition), LAYOUT_OPTIONS),
+    layout: layoutDefinition(definition),
   }),
   maxEntries: 500,
 });
@@ -49,11 +48,10 @@ export async function loadExecution(
   const started = events.find((e) => e.type === 'ExecutionStarted')?.executionStartedEventDetails;
   const order = orderOf(machineArn, parsePayload((started as { input?: unknown } | undefined)?.input), name);
   const initialOrder = order ? await readOrderData(order.orderId, order.sku).catch(() => undefined) : undefined;
-  const query = stateMachineArn ? `?sm=${encodeURIComponent(stateMachineArn)}` : '';
   return {
     executionArn,
     name,
-    streamUrl: `/api/executions/${encodeURIComponent(name)}/stream${query}`,
+    streamUrl: executionApiPath(name, 'stream', stateMachineArn),
     ...drawing,
     initialEvents: events,
     order,

@@ -1,4 +1,5 @@
-import type { ExecutionStatus, SagaOutcome } from '@/lib/history/types';
+import type { ExecutionStatus } from '@/lib/core/execution-status';
+import type { SagaOutcome } from '@/lib/history/types';
 import type { StepMark } from '@/lib/executions/facts';
 import { OUTCOME_LABEL, OUTCOME_TONE, STATUS_LABEL, STATUS_VAR, StatusIcon } from '@/components/graph/status';
 import { EXECUTION_STATUS_LABEL, EXECUTION_STATUS_TONE } from './format';
@@ -10,25 +11,22 @@ const tone = (status: keyof typeof STATUS_VAR) => ({
   background: `var(--${STATUS_VAR[status]}-soft)`,
 });
 
-export function ExecutionStatusBadge({ status }: { status: ExecutionStatus }) {
-  const look = EXECUTION_STATUS_TONE[status];
+function Badge({ look, label, testId }: { look: keyof typeof STATUS_VAR; label: string; testId: string }) {
   return (
-    <span className={styles.badge} style={tone(look)} data-testid="row-status">
+    <span className={styles.badge} style={tone(look)} data-testid={testId}>
       <StatusIcon status={look} size={16} />
-      {EXECUTION_STATUS_LABEL[status]}
+      {label}
     </span>
   );
 }
 
+export function ExecutionStatusBadge({ status }: { status: ExecutionStatus }) {
+  return <Badge look={EXECUTION_STATUS_TONE[status]} label={EXECUTION_STATUS_LABEL[status]} testId="row-status" />;
+}
+
 export function OutcomeBadge({ outcome }: { outcome: SagaOutcome | undefined }) {
   if (outcome === undefined) return <span className={styles.muted} title="The history could not be read">—</span>;
-  const look = OUTCOME_TONE[outcome];
-  return (
-    <span className={styles.badge} style={tone(look)} data-testid="row-outcome">
-      <StatusIcon status={look} size={16} />
-      {OUTCOME_LABEL[outcome]}
-    </span>
-  );
+  return <Badge look={OUTCOME_TONE[outcome]} label={OUTCOME_LABEL[outcome]} testId="row-outcome" />;
 }
 
 export function StepCell({ step }: { step: StepMark | undefined }) {

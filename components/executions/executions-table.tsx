@@ -8,6 +8,7 @@ import type { ExecutionList, ListedMachine } from '@/lib/executions/server';
 import { ExecutionStatusBadge, OutcomeBadge, StepCell } from './badges';
 import { formatRunTime, formatStart } from './format';
 import styles from './executions.module.css';
+import { executionHref } from '@/lib/executions/urls';
 
 /** The server shares ListExecutions calls over this same window, so refreshing faster would only re-read its cache. */
 const REFRESH_MS = 5_000;
@@ -41,7 +42,6 @@ export function ExecutionsTable({ initial, filters, machine }: { initial: ListRe
   });
   const previous = previousPage(filters);
   const unfiltered = query === listQuery({ sm: filters.sm, prev: [] });
-  const sm = encodeURIComponent(machine.arn);
   return (
     <section className={`card ${styles.tableCard}`} aria-label="Executions">
       <div className={styles.summary} data-testid="list-summary">
@@ -105,7 +105,7 @@ export function ExecutionsTable({ initial, filters, machine }: { initial: ListRe
                   data-scenario={row.scenario ?? ''}
                 >
                   <td>
-                    <Link href={`/executions/${encodeURIComponent(row.name)}?sm=${sm}`} className={styles.name} data-testid="row-link">
+                    <Link href={executionHref(row.name, machine.arn)} className={styles.name} data-testid="row-link">
                       {row.name}
                     </Link>
                   </td>

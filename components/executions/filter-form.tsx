@@ -2,10 +2,40 @@ import Form from 'next/form';
 import Link from 'next/link';
 import { SCENARIO_CODES } from '@/lib/saga/scenarios';
 import { instantText, listQuery, type ListFilters } from '@/lib/executions/filters';
-import { EXECUTION_STATUSES, SAGA_OUTCOMES } from '@/lib/history/types';
+import { EXECUTION_STATUSES } from '@/lib/core/execution-status';
+import { SAGA_OUTCOMES } from '@/lib/history/types';
 import { OUTCOME_LABEL } from '@/components/graph/status';
 import { EXECUTION_STATUS_LABEL } from './format';
 import styles from './executions.module.css';
+
+/** One filter picked from a closed list, or Any. */
+function Choice<T extends string>({
+  label,
+  name,
+  value,
+  options,
+  labelOf,
+}: {
+  label: string;
+  name: string;
+  value: T | undefined;
+  options: readonly T[];
+  labelOf: (option: T) => string;
+}) {
+  return (
+    <label className={styles.field}>
+      <span>{label}</span>
+      <select name={name} defaultValue={value ?? ''} data-testid={`filter-${name}`}>
+        <option value="">Any</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {labelOf(option)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /**
  * The filters, as a GET form: applying them is a navigation to the URL that holds them,
@@ -22,39 +52,9 @@ export function FilterForm({ filters }: { filters: ListFilters }) {
         <span>Search</span>
         <input type="search" name="q" defaultValue={filters.q ?? ''} placeholder="Execution name or order id" maxLength={80} data-testid="filter-q" />
       </label>
-      <label className={styles.field}>
-        <span>Status</span>
-        <select name="status" defaultValue={filters.status ?? ''} data-testid="filter-status">
-          <option value="">Any</option>
-          {EXECUTION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {EXECUTION_STATUS_LABEL[s]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={styles.field}>
-        <span>Outcome</span>
-        <select name="outcome" defaultValue={filters.outcome ?? ''} data-testid="filter-outcome">
-          <option value="">Any</option>
-          {SAGA_OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {OUTCOME_LABEL[o]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={styles.field}>
-        <span>Scenario</span>
-        <select name="scenario" defaultValue={filters.scenario ?? ''} data-testid="filter-scenario">
-          <option value="">Any</option>
-          {SCENARIO_CODES.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice label="Status" name="status" value={filters.status} options={EXECUTION_STATUSES} labelOf={(s) => EXECUTION_STATUS_LABEL[s]} />
+      <Choice label="Outcome" name="outcome" value={filters.outcome} options={SAGA_OUTCOMES} labelOf={(o) => OUTCOME_LABEL[o]} />
+      <Choice label="Scenario" name="scenario" value={filters.scenario} options={SCENARIO_CODES} labelOf={(c) => c} />
       <label className={styles.field}>
         <span>Started from (UTC)</span>
         <input type="datetime-local" name="from" step={1} defaultValue={when(filters.from)} data-testid="filter-from" />

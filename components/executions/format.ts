@@ -3,8 +3,9 @@
  * hydration agree, and running durations are measured to the page's read time, not the
  * browser's clock.
  */
-import type { ExecutionStatus, StateStatus } from '@/lib/history/types';
-import { formatDuration } from '@/components/execution/format';
+import type { ExecutionStatus } from '@/lib/core/execution-status';
+import type { StateStatus } from '@/lib/history/types';
+import { formatDuration } from '@/components/ui/format';
 
 /** A list spans days, so unlike the execution page's clock it shows the date. */
 export function formatStart(ms: number): string {

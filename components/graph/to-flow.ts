@@ -7,16 +7,6 @@ import type { LaidOutGraph } from '@/lib/asl/types';
 import type { ExecutionReading } from '@/lib/history/types';
 import type { SagaFlowEdge, SagaFlowNode } from './types';
 
-/** Node boxes for layoutGraph: two lines of large text need more room than its defaults. */
-export const LAYOUT_OPTIONS = {
-  nodeWidth: 252,
-  nodeHeight: 64,
-  nodeSep: 40,
-  rankSep: 44,
-  groupPadding: 20,
-  groupHeader: 72,
-} as const;
-
 /** Plain data (what toFlowNodes/toFlowEdges build) compared by value. */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -1,6 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { AslStateType, EdgeKind } from '@/lib/asl/types';
-import type { StateRole, StateStatus } from '@/lib/history/types';
+import type { StateRole } from '@/lib/asl/types';
+import type { StateStatus } from '@/lib/history/types';
 
 /** What a state node shows; derived from the graph model plus the execution reading. */
 export type StateNodeData = {

@@ -4,7 +4,7 @@ import { useMemo, useState, type DragEvent } from 'react';
 import { readExecutionDetail } from '@/lib/history/read-execution';
 import { ExecutionDetailView } from '@/components/detail/execution-detail';
 import { ExecutionHeader } from '@/components/execution/execution-header';
-import executionStyles from '@/components/execution/execution.module.css';
+import panel from '@/components/ui/panel.module.css';
 import styles from './import.module.css';
 import { readImport, type ImportedHistory } from './read-files';
 
@@ -41,7 +41,7 @@ export function ImportView() {
   const detail = useMemo(() => history && readExecutionDetail(history.definition, history.events, history.graph), [history]);
 
   return (
-    <div className={executionStyles.page}>
+    <div className={panel.page}>
       <label
         className={`card ${styles.drop} ${dragging ? styles.dragging : ''}`}
         onDragOver={(event) => {

@@ -5,11 +5,11 @@
  * output). Pure apart from reading the files' text, so it is tested without a browser.
  */
 import { buildGraph } from '@/lib/asl/graph';
-import { layoutGraph } from '@/lib/asl/layout';
+import { isRecord } from '@/lib/core/values';
 import type { AslDefinition, AslGraph, LaidOutGraph } from '@/lib/asl/types';
 import { parseExport } from '@/lib/history/parse-export';
 import type { HistoryEvent } from '@/lib/history/types';
-import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
+import { layoutDefinition } from '@/components/graph/layout';
 
 export type ImportedHistory = {
   fileName: string;
@@ -33,8 +33,7 @@ function parseJson(file: NamedText): { ok: true; value: unknown } | { ok: false;
   }
 }
 
-const hasEvents = (value: unknown) =>
-  typeof value === 'object' && value !== null && Array.isArray((value as { events?: unknown }).events);
+const hasEvents = (value: unknown) => isRecord(value) && Array.isArray(value.events);
 
 /** The history file is the one with `events`; any other file is taken as its definition. */
 export function readImport(files: NamedText[]): ImportResult {
@@ -58,7 +57,7 @@ export function readImport(files: NamedText[]): ImportResult {
         definition: result.definition,
         events: result.events,
         graph,
-        layout: layoutGraph(graph, LAYOUT_OPTIONS),
+        layout: layoutDefinition(result.definition),
         name: result.name ?? history.file.name,
       },
     };

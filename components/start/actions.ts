@@ -5,6 +5,7 @@ import { parseSagaInput } from '@/lib/saga/input';
 import { attempt, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
 import { formToRawInput } from './form-input';
 import { newOrderId, sagaStart } from '@/lib/saga/start';
+import { executionHref } from '@/lib/executions/urls';
 
 /** What the start form shows after a submit that did not navigate away. */
 export type StartState =
@@ -35,5 +36,5 @@ export async function startSaga(_previous: StartState, form: FormData): Promise<
     return { status: 'error', message: started.error.message };
   }
   // Navigate by name: the page rebuilds the ARN, so the URL is shareable as it stands.
-  redirect(`/executions/${encodeURIComponent(name)}`);
+  redirect(executionHref(name));
 }

@@ -1,10 +1,8 @@
 import 'server-only';
-import { buildGraph } from '@/lib/asl/graph';
-import { layoutGraph } from '@/lib/asl/layout';
 import type { LaidOutGraph } from '@/lib/asl/types';
 import { stepFunctions, type ExecutionSummary, type StateMachineSummary } from '@/lib/sfn';
 import { newestExecutions } from '@/lib/executions/server';
-import { LAYOUT_OPTIONS } from '@/components/graph/to-flow';
+import { layoutDefinition } from '@/components/graph/layout';
 
 export type MachineDetail = {
   machine: StateMachineSummary;
@@ -23,5 +21,5 @@ export async function loadMachine(name: string): Promise<MachineDetail | undefin
     sfn.describeStateMachine(machine.stateMachineArn),
     newestExecutions(machine.stateMachineArn),
   ]);
-  return { machine, layout: layoutGraph(buildGraph(info.definition), LAYOUT_OPTIONS), executions: page.executions.slice(0, 20) };
+  return { machine, layout: layoutDefinition(info.definition), executions: page.executions.slice(0, 20) };
 }

@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import { FlowGraph } from '@/components/graph/flow-graph';
 import { GraphLegend } from '@/components/graph/legend';
-import { formatTime } from '@/components/execution/format';
+import { formatTime } from '@/components/ui/format';
 import type { MachineDetail } from './load';
 import styles from './state-machines.module.css';
+import { executionHref, executionsHref } from '@/lib/executions/urls';
 
 /** A state machine's graph beside its latest executions, each a link to its live page. */
 export function MachineView({ detail }: { detail: MachineDetail }) {
   const { machine, layout, executions } = detail;
-  const sm = encodeURIComponent(machine.stateMachineArn);
   return (
     <>
       <div className={styles.intro}>
@@ -29,7 +29,7 @@ export function MachineView({ detail }: { detail: MachineDetail }) {
         </section>
         <section className={`card ${styles.runs}`} aria-label="Latest executions">
           <h2 className="card__title">Latest executions</h2>
-          <Link href={`/executions?sm=${encodeURIComponent(machine.name)}`} data-testid="machine-all-executions">
+          <Link href={executionsHref(machine.name)} data-testid="machine-all-executions">
             All executions, with filters
           </Link>
           {executions.length === 0 ? (
@@ -38,7 +38,7 @@ export function MachineView({ detail }: { detail: MachineDetail }) {
             <ul className={styles.runList} data-testid="machine-executions">
               {executions.map((e) => (
                 <li key={e.executionArn}>
-                  <Link href={`/executions/${encodeURIComponent(e.name)}?sm=${sm}`} data-testid={`run-${e.name}`}>
+                  <Link href={executionHref(e.name, machine.stateMachineArn)} data-testid={`run-${e.name}`}>
                     {e.name}
                   </Link>
                   <span className={styles.meta}>

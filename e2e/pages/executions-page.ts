@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import type { ExecutionStatus, SagaOutcome } from '@/lib/history/types';
+import type { ExecutionStatus } from '@/lib/core/execution-status';
+import type { SagaOutcome } from '@/lib/history/types';
 
 /** Every filter the form has; a field left out is set to "Any" (empty). */
 export type ListFilterInput = {

@@ -2,7 +2,7 @@
  * A short human summary of a Choice rule, used as the edge label: `$.x == 3`,
  * `$.a is present && $.b > 2`, or a JSONata Condition without its `{% %}` wrapper.
  */
-import { isRecord } from '../history/values';
+import { isRecord } from '../core/values';
 
 const MAX_LABEL = 80;
 

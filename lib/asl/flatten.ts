@@ -3,7 +3,7 @@
  * processors) into one list, so graph building and history reading can look states up
  * by name without walking the tree again.
  */
-import { isRecord } from '../history/values';
+import { isRecord } from '../core/values';
 import { InvalidDefinitionError } from './errors';
 import type { AslStateType } from './types';
 

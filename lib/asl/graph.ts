@@ -1,6 +1,6 @@
 /** ASL definition -> framework-free graph (nodes = states, nested ones included). */
 import { choiceLabel } from './choice-label';
-import { isRecord } from '../history/values';
+import { isRecord } from '../core/values';
 import { flattenDefinition, type FlatState } from './flatten';
 import { computeRoles } from './roles';
 import { edgeId, type AslDefinition, type AslGraph, type EdgeKind, type GraphEdge, type GraphNode } from './types';

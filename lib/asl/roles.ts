@@ -4,8 +4,7 @@
  * Map reaches everything inside it); compensation = reached only through Catch edges.
  * States reachable by no path at all stay forward: nothing marks them as a rollback.
  */
-import type { StateRole } from '../history/types';
-import type { GraphEdge, GraphNode } from './types';
+import type { GraphEdge, GraphNode, StateRole } from './types';
 
 function reach(starts: Iterable<string>, next: Map<string, string[]>, blocked: ReadonlySet<string>): Set<string> {
   const seen = new Set<string>();

@@ -1,5 +1,7 @@
 /** Framework-free graph model of an ASL definition (nested Parallel/Map included). */
-import type { StateRole } from '../history/types';
+
+/** Which path of the saga a state is on: the forward steps, or the compensations that undo them. */
+export type StateRole = 'forward' | 'compensation';
 
 export type AslStateType = 'Task' | 'Pass' | 'Wait' | 'Choice' | 'Parallel' | 'Map' | 'Succeed' | 'Fail';
 

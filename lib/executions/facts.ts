@@ -8,7 +8,8 @@ import type { ScenarioCode } from '@/lib/saga/scenarios';
 import { buildGraph } from '@/lib/asl/graph';
 import type { AslDefinition, AslGraph, AslStateType } from '@/lib/asl/types';
 import { readExecution } from '@/lib/history/read-execution';
-import type { ExecutionStatus, HistoryEvent, SagaOutcome, StateReading, StateStatus } from '@/lib/history/types';
+import type { ExecutionStatus } from '@/lib/core/execution-status';
+import type { HistoryEvent, SagaOutcome, StateReading, StateStatus } from '@/lib/history/types';
 
 export type StepMark = { name: string; status: StateStatus };
 
@@ -24,8 +25,6 @@ export interface ExecutionFacts {
   stoppedAt?: number;
   order?: OrderFacts;
 }
-
-export const TERMINAL_STATUSES: ReadonlySet<ExecutionStatus> = new Set(['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED']);
 
 const WENT_WRONG: ReadonlySet<StateStatus> = new Set(['CAUGHT', 'FAILED', 'ABORTED']);
 

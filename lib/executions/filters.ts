@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { SCENARIO_CODES, type ScenarioCode } from '@/lib/saga/scenarios';
-import { EXECUTION_STATUSES, SAGA_OUTCOMES, type ExecutionStatus, type SagaOutcome } from '@/lib/history/types';
+import { EXECUTION_STATUSES, type ExecutionStatus } from '@/lib/core/execution-status';
+import { SAGA_OUTCOMES, type SagaOutcome } from '@/lib/history/types';
 
 export interface ListFilters {
   /** a state machine name or ARN; absent means the saga */

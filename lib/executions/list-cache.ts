@@ -15,10 +15,11 @@
  */
 import { buildGraph } from '@/lib/asl/graph';
 import type { AslDefinition, AslGraph } from '@/lib/asl/types';
-import type { ExecutionStatus } from '@/lib/history/types';
+import type { ExecutionStatus } from '@/lib/core/execution-status';
 import { sharePerKey } from '@/lib/live/share-in-flight';
 import type { ExecutionEvent, ExecutionPage, ExecutionSummary } from '@/lib/sfn/types';
-import { factsOf, TERMINAL_STATUSES, type ExecutionFacts, type OrderFacts } from './facts';
+import { TERMINAL_STATUSES } from '@/lib/core/execution-status';
+import { factsOf, type ExecutionFacts, type OrderFacts } from './facts';
 import { createLimiter } from './limit';
 
 export interface ListClient {

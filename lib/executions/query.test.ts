@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExecutionStatus } from '@/lib/history/types';
+import type { ExecutionStatus } from '@/lib/core/execution-status';
 import { ExecutionNotFoundError } from '@/lib/sfn/errors';
 import type { ExecutionPage, ExecutionSummary } from '@/lib/sfn/types';
 import type { ExecutionFacts } from './facts';

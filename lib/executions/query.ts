@@ -7,7 +7,8 @@
  * continue from. Framework-free: reads go through an injected ListSource.
  */
 import type { ScenarioCode } from '@/lib/saga/scenarios';
-import type { ExecutionStatus, SagaOutcome } from '@/lib/history/types';
+import type { ExecutionStatus } from '@/lib/core/execution-status';
+import type { SagaOutcome } from '@/lib/history/types';
 import { errorInfo } from '@/lib/sfn/errors';
 import type { ExecutionSummary } from '@/lib/sfn/types';
 import type { ExecutionFacts, StepMark } from './facts';

@@ -4,8 +4,9 @@ import { applyStateEvent } from './apply-state-event';
 import { assignedVariablesOf, detailsOf, errorOf, stateNameOf } from './event-details';
 import { meaningOf, type ContainerType } from './event-kinds';
 import { isContainer, newThread, type Ctx, type Thread, type Tracker, type Visit } from './tracker';
-import type { ExecutionStatus, HistoryEvent } from './types';
-import { parsePayload, toEpochMs } from './values';
+import type { ExecutionStatus } from '../core/execution-status';
+import type { ExecutionReading, HistoryEvent } from './types';
+import { parsePayload, toEpochMs } from '../core/values';
 
 /** The edges between two states, by kind group: what a transition between them can have taken. */
 export interface Transition {
@@ -22,16 +23,11 @@ export interface Machine {
   failInfo: Map<string, { error?: string; cause?: string }>;
 }
 
-export interface ExecutionFacts {
+/** What the events read so far say about the execution as a whole. */
+export type ExecutionSoFar = Pick<ExecutionReading, 'input' | 'output' | 'error' | 'cause' | 'startedAt' | 'stoppedAt'> & {
   status: ExecutionStatus;
-  input?: unknown;
-  output?: unknown;
-  error?: string;
-  cause?: string;
-  startedAt?: number;
-  stoppedAt?: number;
   edgesRun: Set<string>;
-}
+};
 
 /** The thread a newly entered state runs in: the chain's thread, or its container's branch/iteration. */
 function threadFor(t: Tracker, m: Machine, node: GraphNode | undefined, ctx: Ctx | undefined): Thread {
@@ -57,7 +53,7 @@ function threadFor(t: Tracker, m: Machine, node: GraphNode | undefined, ctx: Ctx
   return thread;
 }
 
-function recordTransition(m: Machine, facts: ExecutionFacts, from: Visit, to: string) {
+function recordTransition(m: Machine, facts: ExecutionSoFar, from: Visit, to: string) {
   const edges = m.transitions.get(from.name)?.get(to);
   if (!edges) return;
   const failed = from.pending || from.failedChild || from.status === 'CAUGHT';
@@ -71,7 +67,7 @@ function recordTransition(m: Machine, facts: ExecutionFacts, from: Visit, to: st
 function enter(
   t: Tracker,
   m: Machine,
-  facts: ExecutionFacts,
+  facts: ExecutionSoFar,
   event: HistoryEvent,
   ctx: Ctx | undefined,
   at: number | undefined,
@@ -101,7 +97,7 @@ function blame(ctx: Ctx | undefined, event: HistoryEvent) {
   if (failState?.node?.type === 'Fail' && failState.error === undefined) Object.assign(failState, errorOf(event));
 }
 
-function endExecution(t: Tracker, facts: ExecutionFacts, status: ExecutionStatus, at: number | undefined) {
+function endExecution(t: Tracker, facts: ExecutionSoFar, status: ExecutionStatus, at: number | undefined) {
   facts.status = status;
   facts.stoppedAt = at;
   const how = status === 'SUCCEEDED' ? 'done' : 'cut';
@@ -109,7 +105,7 @@ function endExecution(t: Tracker, facts: ExecutionFacts, status: ExecutionStatus
 }
 
 /** Applies one event; returns the context later events pointing at it will resolve to. */
-export function applyEvent(t: Tracker, m: Machine, facts: ExecutionFacts, event: HistoryEvent): Ctx | undefined {
+export function applyEvent(t: Tracker, m: Machine, facts: ExecutionSoFar, event: HistoryEvent): Ctx | undefined {
   const meaning = meaningOf(event.type);
   if (!meaning) return undefined;
   const at = toEpochMs(event.timestamp);

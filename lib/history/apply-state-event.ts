@@ -13,7 +13,8 @@ import {
 import type { EventMeaning } from './event-kinds';
 import { endTry, isContainer, newThread, type Ctx, type Tracker, type Visit } from './tracker';
 import type { HistoryEvent } from './types';
-import { asIndex, asString, parsePayload } from './values';
+import { parsePayload } from '../core/values';
+import { asIndex, asString } from './values';
 
 type At = number | undefined;
 

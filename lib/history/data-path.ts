@@ -7,7 +7,8 @@
 import { flattenDefinition } from '../asl/flatten';
 import type { AslDefinition } from '../asl/types';
 import type { StateReading, StateVisit } from './types';
-import { asString, isRecord } from './values';
+import { isRecord } from '../core/values';
+import { asString } from './values';
 
 export type DataStepKind = 'input' | 'parameters' | 'result' | 'result-path' | 'output';
 

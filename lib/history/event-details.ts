@@ -3,9 +3,11 @@
  * property AWS sets (temporal UI style). Details are untrusted input, so a guard only
  * promises an object; fields are read through the value readers.
  */
-import { detailsKeyOf, meaningOf } from './event-kinds';
+import { detailsKeyOf } from '../core/events';
+import { meaningOf } from './event-kinds';
 import type { HistoryEvent } from './types';
-import { asString, asText, isRecord, parsePayload } from './values';
+import { isRecord, parsePayload } from '../core/values';
+import { asString, asText } from './values';
 
 type Details = Record<string, unknown>;
 

@@ -1,6 +1,7 @@
 import { HistoryEventType } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
-import { detailsKeyOf, EVENT_MEANINGS, meaningOf } from './event-kinds';
+import { detailsKeyOf } from '../core/events';
+import { EVENT_MEANINGS, meaningOf } from './event-kinds';
 import { loadFixtures } from './fixtures';
 
 describe('event kinds', () => {

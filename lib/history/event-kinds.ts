@@ -3,6 +3,8 @@
  * The list mirrors the SDK's HistoryEventType (a test keeps them in step) so that a
  * type AWS adds later shows up as a failing test, while at run time it is ignored.
  */
+import { detailsKeyOf } from '../core/events';
+
 export type EventKind =
   | 'execution-started'
   | 'execution-succeeded'
@@ -41,13 +43,6 @@ export interface EventMeaning {
 }
 
 const k = (kind: EventKind, container?: ContainerType): EventMeaning => ({ kind, container });
-
-/** The details property AWS puts on an event of this type, e.g. TaskFailed -> taskFailedEventDetails. */
-export function detailsKeyOf(type: string): string {
-  if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
-  if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
-  return `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
-}
 
 export const EVENT_MEANINGS = {
   ActivityFailed: k('failed'),

@@ -6,7 +6,8 @@
 import { detailsOf } from './event-details';
 import { meaningOf, type EventKind } from './event-kinds';
 import type { EventPlace } from './read-execution';
-import type { HistoryEvent, StateRole } from './types';
+import type { StateRole } from '../asl/types';
+import type { HistoryEvent } from './types';
 import { asString } from './values';
 
 /** GetExecutionHistory holds at most this many events; an execution that needs more fails. */

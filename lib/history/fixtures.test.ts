@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadEngineFixtures, loadFixtures } from './fixtures';
 import type { HistoryEvent } from './types';
-import { isRecord } from './values';
+import { isRecord } from '../core/values';
 
 const aws = loadFixtures().flatMap((f) => f.events);
 const engine = loadEngineFixtures().flatMap((f) => f.events.map((event) => ({ file: f.file, event })));

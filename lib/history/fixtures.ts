@@ -10,7 +10,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AslDefinition } from '../asl/types';
-import type { ExecutionStatus, HistoryEvent, SagaOutcome, StateStatus } from './types';
+import type { ExecutionStatus } from '../core/execution-status';
+import type { HistoryEvent, SagaOutcome, StateStatus } from './types';
 
 export interface Fixture {
   file: string;

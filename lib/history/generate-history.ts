@@ -4,6 +4,7 @@
  * retries and caught failures, wire-style JSON strings and epoch-second timestamps.
  */
 import type { AslDefinition } from '../asl/types';
+import { detailsKeyOf } from '../core/events';
 import type { HistoryEvent } from './types';
 
 const FN = 'arn:aws:lambda:us-east-1:000000000000:function:saga-reserve';
@@ -47,16 +48,11 @@ class Builder {
     const id = this.events.length + 1;
     this.seconds += 0.05;
     const event: HistoryEvent = { id, previousEventId, timestamp: Math.round(this.seconds * 1000) / 1000, type };
-    if (details) event[detailsKey(type)] = details;
+    if (details) event[detailsKeyOf(type)] = details;
     this.events.push(event);
     return id;
   }
 }
-
-const detailsKey = (type: string) =>
-  type.endsWith('StateEntered') ? 'stateEnteredEventDetails'
-  : type.endsWith('StateExited') ? 'stateExitedEventDetails'
-  : `${type.charAt(0).toLowerCase()}${type.slice(1)}EventDetails`;
 
 const json = (v: unknown) => JSON.stringify(v);
 

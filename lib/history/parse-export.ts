@@ -8,7 +8,8 @@ import { InvalidDefinitionError } from '../asl/errors';
 import { flattenDefinition } from '../asl/flatten';
 import type { AslDefinition } from '../asl/types';
 import type { HistoryEvent } from './types';
-import { asString, isRecord } from './values';
+import { isRecord } from '../core/values';
+import { asString } from './values';
 
 export class ExportFormatError extends Error {
   override name = 'ExportFormatError';

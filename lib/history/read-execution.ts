@@ -8,11 +8,12 @@ import { flattenDefinition } from '../asl/flatten';
 import { buildGraph } from '../asl/graph';
 import type { AslDefinition, AslGraph, GraphNode } from '../asl/types';
 import { aggregateState } from './aggregate';
-import { applyEvent, type ExecutionFacts, type Machine } from './apply-event';
+import { applyEvent, type ExecutionSoFar, type Machine } from './apply-event';
 import { sagaOutcome } from './saga-outcome';
 import { Tracker, type Ctx, type Visit } from './tracker';
 import type { ExecutionReading, HistoryEvent, StateReading } from './types';
-import { asString, isRecord } from './values';
+import { isRecord } from '../core/values';
+import { asString } from './values';
 
 /** Fail states' Error/Cause, when literal (JSONata `{% %}` and *Path values are only known at run time). */
 function failInfo(def: AslDefinition): Machine['failInfo'] {
@@ -82,7 +83,7 @@ export function readExecutionDetail(
   const machine = machineOf(def, graph);
   const tracker = new Tracker();
   // No terminal event means the execution is still running (or the history was cut).
-  const facts: ExecutionFacts = { status: 'RUNNING', edgesRun: new Set() };
+  const facts: ExecutionSoFar = { status: 'RUNNING', edgesRun: new Set() };
   const ctxs: Array<Ctx | undefined> = new Array<Ctx | undefined>(events.length);
   for (const [i, event] of events.entries()) {
     if (!isRecord(event) || typeof event.type !== 'string') continue;

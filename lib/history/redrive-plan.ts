@@ -5,7 +5,8 @@
  */
 import type { AslGraph } from '../asl/types';
 import { pathAfter } from './next-path';
-import type { ExecutionReading, ExecutionStatus, StateVisit } from './types';
+import { isRedrivable } from '../core/execution-status';
+import type { ExecutionReading, StateVisit } from './types';
 
 export type RedrivePlan =
   | {
@@ -16,16 +17,6 @@ export type RedrivePlan =
       path: string[];
     }
   | { redrivable: false; reason: string };
-
-/** AWS redrives only these (RedriveExecution's ExecutionNotRedrivable otherwise). */
-const REDRIVABLE: Record<ExecutionStatus, boolean> = {
-  RUNNING: false,
-  SUCCEEDED: false,
-  PENDING_REDRIVE: false,
-  FAILED: true,
-  TIMED_OUT: true,
-  ABORTED: true,
-};
 
 interface LatestVisit {
   state: string;
@@ -46,7 +37,7 @@ function unfinished(graph: AslGraph, reading: ExecutionReading): LatestVisit | u
 
 export function redrivePlan(graph: AslGraph, reading: ExecutionReading): RedrivePlan {
   const status = reading.executionStatus;
-  if (!REDRIVABLE[status]) {
+  if (!isRedrivable(status)) {
     // AWS's own redriveStatusReason wording for finished executions.
     return { redrivable: false, reason: status === 'PENDING_REDRIVE' ? 'A redrive of this execution is already pending' : `Execution is ${status} and cannot be redriven` };
   }

@@ -3,7 +3,8 @@
  * have side effects, so only compensation-role Tasks count as compensating work:
  * a Catch that goes straight to a Fail or Pass state rolled nothing back.
  */
-import type { ExecutionStatus, SagaOutcome, StateReading, StateStatus } from './types';
+import type { ExecutionStatus } from '../core/execution-status';
+import type { SagaOutcome, StateReading, StateStatus } from './types';
 
 type Compensation = 'none' | 'succeeded' | 'failed';
 

@@ -3,7 +3,8 @@
  * visit's tries and the Retry backoff between them as segments. Pure: times in epoch ms,
  * no clock (a running visit ends at the `until` the caller passes).
  */
-import type { ExecutionReading, StateRole, StateStatus, TryOutcome, TryReading } from './types';
+import type { StateRole } from '../asl/types';
+import type { ExecutionReading, StateStatus, TryOutcome, TryReading } from './types';
 
 export type SegmentKind = 'try' | 'backoff';
 

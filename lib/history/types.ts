@@ -2,6 +2,9 @@
  * The vocabulary shared by the history reader, the CLI and the dashboard.
  * Closed unions: a new status fails to compile until every Record<Status, ...> styles it.
  */
+import type { StateRole } from '../asl/types';
+import type { ExecutionStatus } from '../core/execution-status';
+
 export const STATE_STATUSES = ['NOT_RUN', 'RUNNING', 'SUCCEEDED', 'CAUGHT', 'FAILED', 'ABORTED'] as const;
 export type StateStatus = (typeof STATE_STATUSES)[number];
 
@@ -15,17 +18,8 @@ export const SAGA_OUTCOMES = [
 ] as const;
 export type SagaOutcome = (typeof SAGA_OUTCOMES)[number];
 
-export const EXECUTION_STATUSES = [
-  'RUNNING',
-  'SUCCEEDED',
-  'FAILED',
-  'TIMED_OUT',
-  'ABORTED',
-  'PENDING_REDRIVE',
-] as const;
-export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
-
-export type StateRole = 'forward' | 'compensation';
+/** backend/engine still imports these from here; they move to lib/core with the backend work. */
+export { EXECUTION_STATUSES, type ExecutionStatus } from '../core/execution-status';
 
 /**
  * One GetExecutionHistory event as the reader accepts it: AWS field names, with

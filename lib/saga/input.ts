@@ -5,6 +5,7 @@
  * Browser-safe: no Node imports.
  */
 import { z } from 'zod';
+import { isRecord } from '../core/values';
 import { COMPENSATION_STEPS, DEFAULT_SKU, FORWARD_STEPS, INPUT_BOUNDS } from './steps';
 
 /** DynamoDB keys and Step Functions execution names both accept this alphabet. */
@@ -34,9 +35,6 @@ export type SagaInputFields = z.input<typeof sagaInputSchema>;
 
 export type ParseResult = { ok: true; value: SagaInput } | { ok: false; field: string; message: string };
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 const refuse = (field: string, message: string): ParseResult => ({ ok: false, field, message });
 
 /**
@@ -54,7 +52,7 @@ function unwrapBody(raw: Record<string, unknown>): { fields: Record<string, unkn
       return { refused: refuse('body', 'body: must be a JSON string of an object, e.g. "{\\"failProcessPayment\\": true}"') };
     }
   }
-  if (!isPlainObject(parsed)) return { refused: refuse('body', 'body: must hold a JSON object') };
+  if (!isRecord(parsed)) return { refused: refuse('body', 'body: must hold a JSON object') };
   for (const key of Object.keys(parsed)) {
     if (key in plain) return { refused: refuse(key, `${key}: given both inside body and as a plain field`) };
   }
@@ -63,7 +61,7 @@ function unwrapBody(raw: Record<string, unknown>): { fields: Record<string, unkn
 
 export function parseSagaInput(raw: unknown): ParseResult {
   const input = raw ?? {};
-  if (!isPlainObject(input)) return refuse('(input)', 'The input must be a JSON object');
+  if (!isRecord(input)) return refuse('(input)', 'The input must be a JSON object');
   const unwrapped = unwrapBody(input);
   if ('refused' in unwrapped) return unwrapped.refused;
   const result = sagaInputSchema.safeParse(unwrapped.fields);

@@ -16,10 +16,11 @@ import {
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import type { ExecutionStatus } from '../history/types';
+import type { ExecutionStatus } from '../core/execution-status';
 import { toStepFunctionsError } from './errors';
 import { readWholeHistory } from './history-pages';
-import { parseDefinition, parseJsonValue, toEpochMs, toExecutionEvent, toExecutionStatus } from './reshape';
+import { parsePayload, toEpochMs } from '../core/values';
+import { parseDefinition, toExecutionEvent, toExecutionStatus } from './reshape';
 import type {
   ExecutionEvent,
   ExecutionInfo,
@@ -80,8 +81,8 @@ export function createStepFunctions(client: Sender, where = 'Step Functions') {
           status: toExecutionStatus(out.status),
           startedAt: toEpochMs(out.startDate) ?? 0,
           stoppedAt: toEpochMs(out.stopDate),
-          input: parseJsonValue(out.input),
-          output: parseJsonValue(out.output),
+          input: parsePayload(out.input),
+          output: parsePayload(out.output),
           error: out.error,
           cause: out.cause,
           redriveCount: out.redriveCount,

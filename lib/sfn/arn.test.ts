@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { executionArnFor, isValidExecutionName, stateMachineArnOf } from './arn';
+import { executionArnFor, isValidExecutionName } from './arn';
 
 describe('execution ARNs', () => {
   const machine = 'arn:aws:states:us-east-1:000000000000:stateMachine:OrderSaga';
 
-  it('rebuilds an execution ARN from the machine and the name in the URL, and back', () => {
+  it('rebuilds an execution ARN from the machine and the name in the URL', () => {
     const arn = executionArnFor(machine, 'fail-payment--ord-1');
     expect(arn).toBe('arn:aws:states:us-east-1:000000000000:execution:OrderSaga:fail-payment--ord-1');
-    expect(stateMachineArnOf(arn)).toBe(machine);
   });
 
   it('drops a version suffix and refuses what is not a state machine ARN', () => {

@@ -21,7 +21,7 @@ export function stepFunctions(purpose: 'request' | 'poller' = 'request'): StepFu
 export type { StepFunctions } from './api';
 export * from './errors';
 export * from './types';
-export { executionArnFor, stateMachineArnOf } from './arn';
+export { executionArnFor } from './arn';
 
 /** The saga's state machine ARN, or a ConfigError that tells the user how to set it. */
 export function sagaStateMachineArn(): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeEvents, parseDefinition, toEpochMs, toExecutionEvent } from './reshape';
+import { mergeEvents, parseDefinition, toExecutionEvent } from './reshape';
 
 describe('toExecutionEvent', () => {
   it('turns the SDK Date into epoch ms and parses JSON payloads but not plain text', () => {
@@ -25,15 +25,6 @@ describe('toExecutionEvent', () => {
       executionFailedEventDetails: { error: 'X', cause: 'Payment declined' },
     } as Parameters<typeof toExecutionEvent>[0]);
     expect(event.executionFailedEventDetails).toEqual({ error: 'X', cause: 'Payment declined' });
-  });
-});
-
-describe('toEpochMs', () => {
-  it('reads epoch seconds, epoch ms and ISO strings alike', () => {
-    expect(toEpochMs(1_700_000_000)).toBe(1_700_000_000_000);
-    expect(toEpochMs(1_700_000_000_123)).toBe(1_700_000_000_123);
-    expect(toEpochMs('2024-05-01T10:00:00Z')).toBe(Date.parse('2024-05-01T10:00:00Z'));
-    expect(toEpochMs('timestamp')).toBeUndefined();
   });
 });
 

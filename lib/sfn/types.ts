@@ -3,24 +3,11 @@
  * Plain data only, so they cross the server/client boundary and SSE unchanged.
  */
 import type { AslDefinition } from '../asl/types';
-import type { ExecutionStatus, HistoryEvent } from '../history/types';
+import type { ExecutionStatus } from '../core/execution-status';
+import type { HistoryEvent } from '../history/types';
 
 /** A history event with its timestamp in epoch ms and JSON detail strings parsed. */
 export type ExecutionEvent = HistoryEvent & { timestamp: number };
-
-export interface ExecutionInfo {
-  executionArn: string;
-  stateMachineArn: string;
-  name: string;
-  status: ExecutionStatus;
-  startedAt: number;
-  stoppedAt?: number;
-  input?: unknown;
-  output?: unknown;
-  error?: string;
-  cause?: string;
-  redriveCount?: number;
-}
 
 export interface ExecutionSummary {
   executionArn: string;
@@ -30,6 +17,14 @@ export interface ExecutionSummary {
   startedAt: number;
   stoppedAt?: number;
   redriveCount?: number;
+}
+
+/** DescribeExecution: the summary plus what went in and came out. */
+export interface ExecutionInfo extends ExecutionSummary {
+  input?: unknown;
+  output?: unknown;
+  error?: string;
+  cause?: string;
 }
 
 export interface ExecutionPage {

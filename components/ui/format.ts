@@ -1,4 +1,5 @@
 /** Display formatting shared by the execution panels. Deterministic: same text on server and browser. */
+import { parsePayload } from '@/lib/core/values';
 import type { ExecutionReading } from '@/lib/history/types';
 
 /** The whole run's duration, when both ends are known (a running execution has no end yet). */
@@ -21,13 +22,8 @@ export function formatTime(ms: number | undefined): string {
 
 export function formatJson(value: unknown): string {
   if (value === undefined) return '—';
-  if (typeof value === 'string') {
-    // Causes are often JSON inside a string; show them as structure when they are.
-    try {
-      return JSON.stringify(JSON.parse(value), null, 2);
-    } catch {
-      return value;
-    }
-  }
-  return JSON.stringify(value, null, 2);
+  // Causes are often JSON inside a string; show them as structure when they are. Text that
+  // is not JSON comes back as the very same string, and is shown as it is.
+  const parsed = parsePayload(value);
+  return parsed === value && typeof value === 'string' ? value : JSON.stringify(parsed, null, 2);
 }

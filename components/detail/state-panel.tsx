@@ -1,9 +1,9 @@
 import type { DataStep } from '@/lib/history/data-path';
 import type { StateReading } from '@/lib/history/types';
-import { DataPathView } from '@/components/detail/data-path-view';
+import { DataPathView } from './data-path-view';
 import { STATUS_LABEL, STATUS_VAR, StatusIcon } from '@/components/graph/status';
-import styles from './execution.module.css';
-import { formatDuration, formatJson, formatTime } from './format';
+import styles from '@/components/ui/panel.module.css';
+import { formatDuration, formatJson, formatTime } from '@/components/ui/format';
 
 /**
  * Everything known about one state: the panel a click (or Enter) on a node, a timeline

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { executionApiPath, executionHref, executionsHref } from './urls';
+
+const machine = 'arn:aws:states:us-east-1:000000000000:stateMachine:Other';
+
+describe('execution URLs', () => {
+  it('leave out ?sm= for the saga, so its URLs stay short and shareable', () => {
+    expect(executionHref('happy--ord-1')).toBe('/executions/happy--ord-1');
+    expect(executionsHref()).toBe('/executions');
+    expect(executionApiPath('happy--ord-1', 'stream')).toBe('/api/executions/happy--ord-1/stream');
+  });
+
+  it('encode the name and the machine, so an ARN survives the query string', () => {
+    expect(executionHref('a b', machine)).toBe(`/executions/a%20b?sm=${encodeURIComponent(machine)}`);
+    expect(executionApiPath('x', 'export', machine)).toBe(`/api/executions/x/export?sm=arn%3Aaws%3Astates%3Aus-east-1%3A000000000000%3AstateMachine%3AOther`);
+    expect(executionsHref('FanOut')).toBe('/executions?sm=FanOut');
+  });
+});
