@@ -47,7 +47,7 @@ export function parseExecutionArn(arn: unknown, field = 'executionArn') {
 }
 
 // AWS's documented rule for state machine and execution names.
-const FORBIDDEN_NAME_CHARS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
+const FORBIDDEN_NAME_CHARS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]/u;
 
 export function assertValidName(name: string, what: 'execution' | 'state machine'): void {
   if (name.length < 1 || name.length > 80 || FORBIDDEN_NAME_CHARS.test(name)) {

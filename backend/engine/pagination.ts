@@ -28,5 +28,5 @@ export function decodeToken(token: string | undefined, query: string): (string |
   if (!Array.isArray(c) || !c.every((v) => typeof v === 'string' || typeof v === 'number')) {
     throw new SfnError('InvalidToken', 'Invalid Token: the nextToken is malformed');
   }
-  return c as (string | number)[];
+  return c;
 }
