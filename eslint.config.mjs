@@ -4,14 +4,16 @@
 import js from '@eslint/js';
 import nextPlugin from '@next/eslint-plugin-next';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 // Test code: unit and engine tests, e2e specs, benchmarks and the helpers that serve them.
 const TEST_FILES = ['**/*.test.{ts,tsx}', '**/*.bench.ts', '**/testing/**', 'e2e/**', 'bench/**'];
 
-export default tseslint.config(
+export default defineConfig(
   {
-    ignores: ['.next/**', 'node_modules/**', 'cdk.out/**', 'test-results/**', 'playwright-report/**', '.data/**', 'next-env.d.ts'],
+    // Generated or scratch output (see .gitignore).
+    ignores: ['.next/**', 'node_modules/**', 'cdk.out/**', 'test-results/**', 'playwright-report/**', '.data/**', 'tmp/**', 'next-env.d.ts'],
   },
   js.configs.recommended,
   {
