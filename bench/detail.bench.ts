@@ -51,8 +51,14 @@ async function armOpenClock(page: Page, nodes: number): Promise<void> {
         let at = 0;
         const tick = () => {
           const step = steps[at];
-          if (!step) return resolve(times as OpenTimes);
-          if (performance.now() - start > 30_000) return reject(new Error(`${step.key} not shown after 30 s`));
+          if (!step) {
+            resolve(times as OpenTimes);
+            return;
+          }
+          if (performance.now() - start > 30_000) {
+            reject(new Error(`${step.key} not shown after 30 s`));
+            return;
+          }
           if (!step.ready()) return requestAnimationFrame(tick);
           // The frame that shows it is painted before the next frame's callback runs.
           requestAnimationFrame(() => {
@@ -98,13 +104,14 @@ async function scrollEvents(page: Page): Promise<ScrollStats> {
           if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) {
             observer.disconnect();
             const long = gaps.filter((g) => g > longFrame);
-            return resolve({
+            resolve({
               frames: gaps.length,
               longFrames: long.length,
               maxFrameMs: Math.max(...gaps),
               longTasks: longTasks.length,
               maxLongTaskMs: Math.max(0, ...longTasks),
             });
+            return;
           }
           scroller.scrollTop += step;
           requestAnimationFrame(frame);

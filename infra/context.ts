@@ -20,14 +20,17 @@ const LOG_LEVELS: Record<string, LogLevel> = Object.fromEntries(Object.values(Lo
 
 function pick<T>(key: string, raw: unknown, choices: Record<string, T>): T | undefined {
   if (raw === undefined) return undefined;
-  const choice = choices[String(raw)];
-  if (choice === undefined) throw new ContextError(`Context ${key}=${String(raw)}: use one of ${Object.keys(choices).join(', ')}`);
+  // A value given as JSON (`-c key='{"a":1}'`) is shown as such, not as [object Object].
+  const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
+  const choice = choices[text];
+  if (choice === undefined) throw new ContextError(`Context ${key}=${text}: use one of ${Object.keys(choices).join(', ')}`);
   return choice;
 }
 
 function email(key: string, raw: unknown): string | undefined {
   if (raw === undefined) return undefined;
-  const value = String(raw);
+  if (typeof raw !== 'string') throw new ContextError(`Context ${key}: give an email address`);
+  const value = raw;
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) throw new ContextError(`Context ${key}=${value}: not an email address`);
   return value;
 }

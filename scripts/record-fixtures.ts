@@ -84,7 +84,11 @@ function trackSagaCalls(engine: RunningEngine): { settled(): Promise<void> } {
       return call;
     });
   }
-  return { settled: async () => void (await Promise.allSettled([...running])) };
+  return {
+    settled: async () => {
+      await Promise.allSettled([...running]);
+    },
+  };
 }
 
 async function record(sfn: SFNClient, stateMachineArn: string, scenario: EngineScenario, calls: { settled(): Promise<void> }): Promise<HistoryEvent[]> {

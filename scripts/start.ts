@@ -62,7 +62,7 @@ function stopAll(code: number): void {
     exit();
   }, 5_000);
   force.unref();
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : undefined))).then(exit);
+  void Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : Promise.resolve()))).then(exit);
 }
 
 function run(name: string, command: string, commandArgs: string[], env: Record<string, string>): ChildProcess {
@@ -97,7 +97,7 @@ run('dashboard', bin('next'), [dev ? 'dev' : 'start', '-p', String(port)], {
 
 Promise.all([waitForPort(engine.port, 60_000, engine.host), waitForPort(port, 120_000)])
   .then(() => console.log(`\n  Saga dashboard: http://localhost:${port}   (engine: ${engineUrl})\n  Ctrl-C stops both.\n`))
-  .catch((error: Error) => {
-    console.error(error.message);
+  .catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
     stopAll(1);
   });

@@ -19,6 +19,8 @@ const steps: Step[] = [
   // Route types (PageProps etc.) come from Next's typegen; a fresh clone has none yet.
   { name: 'route types', cmd: 'next', args: ['typegen'] },
   { name: 'typecheck', cmd: 'tsc', args: ['--noEmit', '-p', '.'] },
+  // Type-aware, so after route types; any warning fails it (--max-warnings 0 in the script).
+  { name: 'lint', cmd: 'npm', args: ['run', '-s', 'lint'] },
   {
     name: 'unit',
     cmd: 'vitest',

@@ -50,7 +50,7 @@ export function parseExecutionArn(arn: unknown) {
 }
 
 // AWS's documented rule for state machine and execution names.
-const FORBIDDEN_NAME_CHARS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
+const FORBIDDEN_NAME_CHARS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]/u;
 
 /** AWS's text is just the name, quoted; the rule is in the API reference (1-80 characters, none of the above). */
 export function assertValidName(name: string): void {

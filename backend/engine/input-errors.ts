@@ -16,7 +16,7 @@ function fault(text: string): string {
   let i = 0;
   const afterValue = (): Expect => (stack.at(-1) === '{' ? 'objectNext' : stack.at(-1) === '[' ? 'arrayNext' : 'end');
   while (i < text.length) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (c === ' ' || c === '\n' || c === '\r' || c === '\t') {
       i++;
       continue;

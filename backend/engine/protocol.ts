@@ -33,7 +33,7 @@ export interface ApiRequest {
 
 const isOperation = (name: string): name is Operation => (OPERATIONS as readonly string[]).includes(name);
 
-export function parseRequest(method: string | undefined, path: string | undefined, target: unknown, body: string): ApiRequest {
+export function parseRequest(method: string | undefined, path: string | undefined, target: string | string[] | undefined, body: string): ApiRequest {
   if (method !== 'POST' || (path !== '/' && path !== '')) {
     throw new SfnError('UnknownOperationException', `Only POST / is served here, not ${method} ${path}`);
   }

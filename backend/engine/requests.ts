@@ -11,7 +11,7 @@ const maxResults = z.number().int().min(0).max(1000).optional();
 const nextToken = (max: number) => z.string().min(1).max(max).optional();
 /** ListExecutions' statusFilter, in the order AWS's message lists it. */
 const STATUS_FILTER = ['SUCCEEDED', 'TIMED_OUT', 'PENDING_REDRIVE', 'ABORTED', 'FAILED', 'RUNNING'] as const;
-const loggingConfiguration = z.object({}).passthrough().optional();
+const loggingConfiguration = z.looseObject({}).optional();
 const tracingConfiguration = z.object({ enabled: z.boolean().optional() }).optional();
 
 const schemas = {

@@ -82,9 +82,8 @@ export function withoutExecutionData(body: string): string {
   const event = JSON.parse(body) as Record<string, unknown>;
   for (const [key, value] of Object.entries(event)) {
     if (!key.endsWith('EventDetails') || typeof value !== 'object' || value === null) continue;
-    const details = { ...(value as Record<string, unknown>) };
-    for (const field of ['input', 'output', 'parameters', 'inputDetails', 'outputDetails']) delete details[field];
-    event[key] = details;
+    const dataFields = ['input', 'output', 'parameters', 'inputDetails', 'outputDetails'];
+    event[key] = Object.fromEntries(Object.entries(value).filter(([field]) => !dataFields.includes(field)));
   }
   return JSON.stringify(event);
 }

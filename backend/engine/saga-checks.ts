@@ -48,11 +48,12 @@ export function historyShapeProblems(events: HistoryEvent[]): string[] {
     const where = `event ${event.id} ${event.type}`;
     if (event.id !== i + 1) problems.push(`${where}: id should be ${i + 1}`);
     if (!(event.timestamp instanceof Date)) problems.push(`${where}: timestamp is not a date`);
-    if (!(event.type! in DETAILS_KEY)) problems.push(`${where}: unexpected type`);
-    const expectedKey = DETAILS_KEY[event.type!];
+    const type = event.type ?? '';
+    if (!(type in DETAILS_KEY)) problems.push(`${where}: unexpected type`);
+    const expectedKey = DETAILS_KEY[type];
     const keys = Object.keys(event).filter((k) => k.endsWith('EventDetails'));
     if (keys.join() !== (expectedKey ?? '')) problems.push(`${where}: details keys ${keys.join() || 'none'}, expected ${expectedKey ?? 'none'}`);
-    if (event.previousEventId === undefined || event.previousEventId >= event.id!) problems.push(`${where}: previousEventId ${event.previousEventId}`);
+    if (event.previousEventId === undefined || event.id === undefined || event.previousEventId >= event.id) problems.push(`${where}: previousEventId ${event.previousEventId}`);
   });
   const firstState = events.find((e) => e.type?.endsWith('StateEntered'));
   if (firstState && firstState.previousEventId !== 0) problems.push('the first state entry must have previousEventId 0');

@@ -35,7 +35,10 @@ async function respond(services: Services, instruments: Instruments, req: Incomi
     const result = await handle(services, request);
     send(res, 200, result instanceof RawJson ? result.text : JSON.stringify(result));
   } catch (error) {
-    if (error instanceof SfnError) return send(res, 400, errorBody(error));
+    if (error instanceof SfnError) {
+      send(res, 400, errorBody(error));
+      return;
+    }
     console.error('engine: internal error', error);
     send(res, 500, JSON.stringify({ __type: 'InternalFailure', message: (error as Error).message }));
   }
@@ -71,7 +74,8 @@ export function createEngineServer(services: Services, instruments: Instruments)
     req.on('end', () => {
       if (serveStats(instruments.stats, req, res)) return;
       if (size > MAX_BODY_BYTES) {
-        return send(res, 400, errorBody(new SfnError('ValidationException', `Request body larger than ${MAX_BODY_BYTES} bytes`)));
+        send(res, 400, errorBody(new SfnError('ValidationException', `Request body larger than ${MAX_BODY_BYTES} bytes`)));
+        return;
       }
       void respond(services, instruments, req, Buffer.concat(chunks).toString('utf8'), res);
     });

@@ -33,11 +33,11 @@ export async function spawnEngine(env: Record<string, string>): Promise<ChildPro
   });
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('engine listening on')) resolve();
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new EngineStartError(`engine exited (${code}) before it was ready:\n${output}`)));
   });
   return child;

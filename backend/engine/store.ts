@@ -62,7 +62,9 @@ CREATE TABLE IF NOT EXISTS events (
 type Row = Record<string, unknown>;
 
 export const FLUSH_MS = 10;
-const opt = <T>(v: unknown): T | undefined => (v === null || v === undefined ? undefined : (v as T));
+// Nullable columns: SQLite gives back the stored number or text, or null.
+const optNumber = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+const optString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function toExecution(row: Row): ExecutionRecord {
   return {
@@ -72,14 +74,14 @@ function toExecution(row: Row): ExecutionRecord {
     name: String(row.name),
     status: row.status as ExecutionStatus,
     startDate: Number(row.start_date),
-    stopDate: opt<number>(row.stop_date),
+    stopDate: optNumber(row.stop_date),
     input: String(row.input),
-    output: opt<string>(row.output),
-    error: opt<string>(row.error),
-    cause: opt<string>(row.cause),
+    output: optString(row.output),
+    error: optString(row.error),
+    cause: optString(row.cause),
     revisionId: String(row.revision_id),
     redriveCount: Number(row.redrive_count),
-    redriveDate: opt<number>(row.redrive_date),
+    redriveDate: optNumber(row.redrive_date),
   };
 }
 
@@ -138,7 +140,7 @@ export class EngineStore {
         WHERE m.arn > ? ORDER BY m.arn LIMIT ?`),
       deleteMachine: prepare('DELETE FROM state_machines WHERE arn = ?'),
     };
-    this.nextPk = Number((this.sql.maxPk!.get() as Row).pk) + 1;
+    this.nextPk = Number((this.stmt('maxPk').get() as Row).pk) + 1;
   }
 
   private stmt(name: string): StatementSync {
@@ -215,7 +217,7 @@ export class EngineStore {
 
   private read(name: string, ...params: SQLInputValue[]): Row[] {
     this.flush();
-    return this.stmt(name).all(...params) as Row[];
+    return this.stmt(name).all(...params);
   }
 
   execution(arn: string): ExecutionRecord | undefined {

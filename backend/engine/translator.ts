@@ -230,8 +230,9 @@ export class HistoryTranslator {
     let scope = ROOT;
     let indexUsed = false;
     for (let i = chain.length - 1; i >= 1; i--) {
-      const composite = chain[i]!;
-      const child = chain[i - 1]!;
+      const composite = chain[i];
+      const child = chain[i - 1];
+      if (!composite || !child) continue;
       if (composite.type === 'Map') {
         const index = !indexUsed && outermostIndex !== undefined ? outermostIndex : this.openIterations.get(`${scope}|${composite.name}`)?.[0] ?? 0;
         indexUsed = true;

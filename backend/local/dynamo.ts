@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { sagaDataConfig, type SagaDataConfig } from '@/lib/env';
 import { ensureSagaTables } from './saga-tables';
 
-export type LocalDynamo = { endpoint: string; close(): Promise<void> };
+export type LocalDynamo = { endpoint: string; close: () => Promise<void> };
 
 export type LocalDynamoOptions = {
   /** 0 picks a free port */

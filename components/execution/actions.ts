@@ -97,8 +97,11 @@ export async function redriveExecution(ref: ExecutionRef, afterId: number): Prom
   return { status: 'done', events: await eventsAfter(executionArn, afterId) };
 }
 
-/** Starts the same input under a fresh name (a fresh order for the saga) and opens it. */
-export async function runAgain(raw: ExecutionRef): Promise<RunAgainResult> {
+/**
+ * Starts the same input under a fresh name (a fresh order for the saga) and opens it.
+ * On success it redirects, and the caller's promise resolves with undefined.
+ */
+export async function runAgain(raw: ExecutionRef): Promise<RunAgainResult | undefined> {
   const resolved = await targetOf(raw);
   if (!resolved.ok) return resolved.result;
   const { executionArn, stateMachineArn, ref } = resolved.target;

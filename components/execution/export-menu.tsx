@@ -65,13 +65,13 @@ export function ExportMenu({
   return (
     <div className={styles.group} role="group" aria-label="Export">
       <span className={styles.groupLabel}>Export</span>
-      <button type="button" className="btn" onClick={exportJson} disabled={disabled} data-testid="export-json">
+      <button type="button" className="btn" onClick={() => void exportJson()} disabled={disabled} data-testid="export-json">
         {busy === 'json' ? 'Exporting…' : 'JSON'}
       </button>
-      <button type="button" className="btn" onClick={() => exportImage('svg')} disabled={disabled} data-testid="export-svg">
+      <button type="button" className="btn" onClick={() => void exportImage('svg')} disabled={disabled} data-testid="export-svg">
         {busy === 'svg' ? 'Drawing…' : 'SVG'}
       </button>
-      <button type="button" className="btn" onClick={() => exportImage('png')} disabled={disabled} data-testid="export-png">
+      <button type="button" className="btn" onClick={() => void exportImage('png')} disabled={disabled} data-testid="export-png">
         {busy === 'png' ? 'Drawing…' : 'PNG'}
       </button>
     </div>

@@ -26,7 +26,10 @@ export function ImportView() {
     const texts = await Promise.all([...files].map(async (file) => ({ name: file.name, text: await file.text() })));
     const result = readImport(texts);
     // A bad file leaves whatever was open before in place.
-    if (!result.ok) return setError(result.message);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
     setError(undefined);
     setHistory(result.history);
     setOpened((n) => n + 1);

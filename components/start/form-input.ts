@@ -11,7 +11,7 @@ export type FormValues = Record<string, string | boolean>;
 
 export function defaultValues(fields: readonly SwitchField[] = SAGA_INPUT_FIELDS): FormValues {
   return Object.fromEntries(
-    fields.map((f) => {
+    fields.map((f): [string, string | boolean] => {
       switch (f.kind) {
         case 'boolean':
           return [f.name, false];
@@ -72,5 +72,5 @@ function rawInput(get: (name: string) => unknown, fields: readonly SwitchField[]
         if (text !== '') raw[field.name] = text;
     }
   }
-  return raw as SagaInputFields;
+  return raw;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { type FormEvent, startTransition, useActionState, useMemo, useState } from 'react';
+import { startTransition, type SubmitEvent, useActionState, useMemo, useState } from 'react';
 import { parseSagaInput } from '@/lib/saga/input';
 import { type SagaPreset, scenarioCode } from '@/lib/saga/scenarios';
 import type { SwitchField } from '@/lib/saga/fields';
@@ -31,7 +31,7 @@ export function ScenarioForm({ fields, presets }: { fields: readonly SwitchField
   // Submitting through onSubmit, not the form's action, skips React's automatic form reset,
   // which would put checkboxes back to their defaults after a refused submit. Without
   // JavaScript the `action` attribute still posts the form.
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     startTransition(() => formAction(data));

@@ -1,4 +1,4 @@
-import { isServer, QueryClient } from '@tanstack/react-query';
+import { environmentManager, QueryClient } from '@tanstack/react-query';
 
 /**
  * A new client per server render (requests must not share a cache) and one for the
@@ -15,7 +15,7 @@ function makeQueryClient(): QueryClient {
 }
 
 export function getQueryClient(): QueryClient {
-  if (isServer) return makeQueryClient();
+  if (environmentManager.isServer()) return makeQueryClient();
   browserClient ??= makeQueryClient();
   return browserClient;
 }

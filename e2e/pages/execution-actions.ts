@@ -60,7 +60,7 @@ export class ExecutionActions {
 /** Every drawn state's status under `scope`, keyed by state name. */
 export async function graphStatuses(scope: Page | Locator): Promise<Record<string, string>> {
   const pairs = await scope.locator('[data-testid^="state-"][data-status]').evaluateAll((nodes) =>
-    nodes.map((n) => [n.getAttribute('data-testid')?.slice('state-'.length) ?? '', n.getAttribute('data-status') ?? '']),
+    nodes.map((n): [string, string] => [n.getAttribute('data-testid')?.slice('state-'.length) ?? '', n.getAttribute('data-status') ?? '']),
   );
   return Object.fromEntries(pairs);
 }

@@ -84,7 +84,7 @@ const schema = z
   })
   .refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, {
     path: ['from'],
-    message: 'must not be after to',
+    error: 'must not be after to',
   });
 
 const SINGLE_KEYS = ['sm', 'status', 'outcome', 'scenario', 'from', 'to', 'q', 'page'] as const;

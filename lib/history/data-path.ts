@@ -8,7 +8,7 @@ import { flattenDefinition } from '../asl/flatten';
 import type { AslDefinition } from '../asl/types';
 import type { StateReading, StateVisit } from './types';
 import { isRecord } from '../core/values';
-import { asString } from './values';
+import { asString, asText } from './values';
 
 export type DataStepKind = 'input' | 'parameters' | 'result' | 'result-path' | 'output';
 
@@ -47,7 +47,7 @@ function catcherFor(state: StateDef, error: string | undefined): StateDef | unde
 function resultPathNote(path: unknown): string {
   if (path === null) return 'null: the result is dropped and the input passes through';
   if (path === undefined || path === '$') return '$ (default): the result replaces the input';
-  return `${String(path)}: the result is placed there in the input`;
+  return `${asText(path)}: the result is placed there in the input`;
 }
 
 /** A failed try's error output, which takes the result's place in either query language. */
@@ -60,7 +60,7 @@ function jsonPathSteps(state: StateDef, visit: StateVisit, caught: StateDef | un
   const inputPath = state.InputPath;
   const parameters = step('parameters', 'Parameters', visit.parameters, {
     expression: state.Parameters,
-    note: inputPath !== undefined ? `InputPath ${String(inputPath)} applied first` : undefined,
+    note: inputPath !== undefined ? `InputPath ${asText(inputPath) ?? 'null'} applied first` : undefined,
   });
   const result = failed
     ? errorOutput(visit, caught)
@@ -75,7 +75,7 @@ function jsonPathSteps(state: StateDef, visit: StateVisit, caught: StateDef | un
     label: 'ResultPath',
     recorded: !failed || caught !== undefined,
     expression: path === undefined ? '$' : path,
-    note: `${resultPathNote(path)}${outputPath !== undefined ? `; then OutputPath ${String(outputPath)}` : ''}`,
+    note: `${resultPathNote(path)}${outputPath !== undefined ? `; then OutputPath ${asText(outputPath) ?? 'null'}` : ''}`,
   };
   return [parameters, result, resultPath];
 }

@@ -65,10 +65,13 @@ export function filterEvents(
 /** Payloads are JSON text on the wire and values once parsed: either way, one line of JSON. */
 function compact(value: unknown): string {
   if (typeof value === 'string') return value.replace(/\s*\n\s*/g, ' ');
+  // JSON.stringify(undefined) is undefined, whatever its type says.
+  if (value === undefined) return '';
   try {
-    return JSON.stringify(value) ?? '';
+    return JSON.stringify(value);
   } catch {
-    return String(value);
+    // Parsed JSON always stringifies; anything else has no one-line form to show.
+    return '';
   }
 }
 

@@ -8,7 +8,7 @@ import { flattenDefinition } from '../asl/flatten';
 import { buildGraph } from '../asl/graph';
 import type { AslDefinition, AslGraph, GraphNode } from '../asl/types';
 import { aggregateState } from './aggregate';
-import { applyEvent, type ExecutionSoFar, type Machine } from './apply-event';
+import { applyEvent, type ExecutionSoFar, type Machine, type Transition } from './apply-event';
 import { sagaOutcome } from './saga-outcome';
 import { Tracker, type Ctx, type Visit } from './tracker';
 import type { ExecutionReading, HistoryEvent, StateReading } from './types';
@@ -29,7 +29,7 @@ function machineOf(def: AslDefinition, graph: AslGraph): Machine {
   const transitions: Machine['transitions'] = new Map();
   for (const edge of graph.edges) {
     let targets = transitions.get(edge.source);
-    if (!targets) transitions.set(edge.source, (targets = new Map()));
+    if (!targets) transitions.set(edge.source, (targets = new Map<string, Transition>()));
     const t = targets.get(edge.target) ?? {};
     // A Choice may reach one state by a rule and by Default: either way the same arrow ran.
     if (edge.kind === 'catch') t.catch = edge.id;

@@ -14,7 +14,7 @@ export function asText(value: unknown): string | undefined {
   try {
     return JSON.stringify(value);
   } catch {
-    return String(value);
+    return undefined;
   }
 }
 

@@ -38,7 +38,7 @@ export function createLiveRegistry(options: RegistryOptions) {
         if (poller.listenerCount === 0 && pollers.get(executionArn) === poller) pollers.delete(executionArn);
       }, options.lingerMs ?? 30_000);
       // Eviction must never keep a process (a test, a shutting-down server) alive.
-      timer.unref?.();
+      timer.unref();
       evictions.set(executionArn, timer);
     };
   }

@@ -4,7 +4,7 @@
  * hook only appends what arrives, deduplicated by event id.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { mergeEvents } from '../sfn/reshape';
 import { type ExecutionEvent, hasEnded } from '../sfn/types';
 import { type EventsMessage, type LiveStatus, SSE_EVENTS } from './status';
@@ -23,9 +23,9 @@ export function useLiveEvents(options: {
 }): { events: readonly ExecutionEvent[]; status: LiveStatus } {
   const { executionArn, streamUrl, initialEvents, onBatch } = options;
   const queryClient = useQueryClient();
-  const queryKey = executionEventsKey(executionArn);
+  const queryKey = useMemo(() => executionEventsKey(executionArn), [executionArn]);
   // The cache is written only by the stream; the query exists to hold and share it.
-  const { data: events = initialEvents } = useQuery({
+  const { data: events } = useQuery({
     queryKey,
     queryFn: () => queryClient.getQueryData<readonly ExecutionEvent[]>(queryKey) ?? initialEvents,
     initialData: initialEvents,
@@ -75,7 +75,7 @@ export function useLiveEvents(options: {
       clearTimeout(retry);
       source?.close();
     };
-  }, [executionArn, streamUrl, finished, queryClient]);
+  }, [queryKey, streamUrl, finished, queryClient]);
 
   return { events, status: finished ? { state: 'ended' } : status };
 }

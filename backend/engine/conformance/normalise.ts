@@ -69,8 +69,7 @@ export function asParallelRecording(input: Record<string, unknown>[]): Record<st
   let start = 0;
   let branch: Record<string, unknown>[] = [];
   let inBranch = false;
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
+  for (const [i, event] of events.entries()) {
     const type = String(event.type);
     if (PARALLEL_ENDS.has(type)) {
       events.splice(start, Math.max(0, i - start), ...[...branch].sort(byText));
