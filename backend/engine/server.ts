@@ -60,20 +60,46 @@ function serveStats(stats: CallStats, req: IncomingMessage, res: ServerResponse)
   return false;
 }
 
+const TOO_LARGE = new SfnError('ValidationException', `Request body is larger than the engine's limit of ${MAX_BODY_BYTES} bytes`);
+
+/** How long a refused client gets to read the answer before its connection is dropped. */
+const REFUSED_LINGER_MS = 1_000;
+
+/**
+ * Refuses an oversized body as soon as it is known to be one (from content-length, or by
+ * counting while it streams), without reading the rest. The answer is written on the
+ * socket itself: node's response would, once finished, read and discard the remaining
+ * body. Then the socket stops reading, says it is done, and is dropped shortly after.
+ */
+function refuseTooLarge(req: IncomingMessage): void {
+  const { socket } = req;
+  socket.pause();
+  const body = errorBody(TOO_LARGE);
+  socket.end(
+    `HTTP/1.1 413 Payload Too Large\r\ncontent-type: ${CONTENT_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `connection: close\r\nx-amzn-requestid: ${randomUUID()}\r\n\r\n${body}`,
+  );
+  setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
+}
+
 export function createEngineServer(services: Services, instruments: Instruments): Server {
   return createServer((req, res) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return refuseTooLarge(req);
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => {
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      refuseTooLarge(req);
+    };
+    const onEnd = () => {
       if (serveStats(instruments.stats, req, res)) return;
-      if (size > MAX_BODY_BYTES) {
-        return send(res, 400, errorBody(new SfnError('ValidationException', `Request body larger than ${MAX_BODY_BYTES} bytes`)));
-      }
       void respond(services, instruments, req, Buffer.concat(chunks).toString('utf8'), res);
-    });
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
   });
 }
