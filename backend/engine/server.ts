@@ -36,9 +36,14 @@ async function respond(services: Services, instruments: Instruments, req: Incomi
     send(res, 200, result instanceof RawJson ? result.text : JSON.stringify(result));
   } catch (error) {
     if (error instanceof SfnError) return send(res, 400, errorBody(error));
-    console.error('engine: internal error', error);
-    send(res, 500, JSON.stringify({ __type: 'InternalFailure', message: (error as Error).message }));
+    internalFailure(res, error);
   }
+}
+
+/** A bug of ours, said as AWS says one; the request fails, the server goes on. */
+function internalFailure(res: ServerResponse, error: unknown): void {
+  console.error('engine: internal error', error);
+  if (!res.headersSent) send(res, 500, JSON.stringify({ __type: 'InternalFailure', message: error instanceof Error ? error.message : String(error) }));
 }
 
 /**
@@ -47,7 +52,8 @@ async function respond(services: Services, instruments: Instruments, req: Incomi
  * Returns false for any other request.
  */
 function serveStats(stats: CallStats, req: IncomingMessage, res: ServerResponse): boolean {
-  const path = new URL(req.url ?? '/', 'http://engine').pathname;
+  // Split, not `new URL`: a request line like `POST //` is no valid URL, and must not throw here.
+  const path = (req.url ?? '/').split('?')[0];
   if (req.method === 'GET' && path === '/_stats') {
     send(res, 200, JSON.stringify(stats.snapshot()), 'application/json');
     return true;
@@ -96,7 +102,11 @@ export function createEngineServer(services: Services, instruments: Instruments)
       refuseTooLarge(req);
     };
     const onEnd = () => {
-      if (serveStats(instruments.stats, req, res)) return;
+      try {
+        if (serveStats(instruments.stats, req, res)) return;
+      } catch (error) {
+        return internalFailure(res, error);
+      }
       void respond(services, instruments, req, Buffer.concat(chunks).toString('utf8'), res);
     };
     req.on('data', onData);
