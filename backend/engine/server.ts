@@ -88,8 +88,15 @@ function refuseTooLarge(req: IncomingMessage): void {
   setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
 }
 
+/**
+ * Idle keep-alive connections stay open this long. Node's default (5 s) races clients that
+ * reuse a pooled connection just as the server closes it ("socket hang up"); a minute, as
+ * load balancers in front of AWS APIs keep, outlasts every SDK's idle pool.
+ */
+const KEEP_ALIVE_MS = 65_000;
+
 export function createEngineServer(services: Services, instruments: Instruments): Server {
-  return createServer((req, res) => {
+  const server = createServer({ keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1_000 }, (req, res) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) return refuseTooLarge(req);
     const chunks: Buffer[] = [];
@@ -112,4 +119,5 @@ export function createEngineServer(services: Services, instruments: Instruments)
     req.on('data', onData);
     req.on('end', onEnd);
   });
+  return server;
 }
