@@ -17,6 +17,10 @@ export const E2E = {
   ownEngine: 18185,
   ownDynamo: 18186,
   ownDashboard: 13102,
+  /** `npm start` itself, supervising its engine and dashboard: e2e/supervised.spec.ts */
+  supervisedEngine: 18187,
+  supervisedDynamo: 18188,
+  supervisedDashboard: 13103,
 } as const;
 
 const executablePath = chromiumPath();

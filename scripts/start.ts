@@ -2,7 +2,9 @@
  * `npm start`: the local engine plus the dashboard, on a fresh clone after `npm ci`.
  * Builds the dashboard when there is no build or the sources are newer than it, starts
  * both processes with the dashboard pointed at the engine, prints the URL, and stops
- * both on Ctrl-C (or when either one dies).
+ * both on Ctrl-C. Each is supervised on its own: an engine that dies is started again
+ * on the same data (it resumes what was in flight) while the dashboard keeps serving and
+ * says so; a dashboard that dies is started again and never takes the engine with it.
  *
  *   --dev         next dev instead of a production build
  *   --fresh-data  a throwaway engine data directory (tests, screenshots)
@@ -12,6 +14,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childEnv, engineConfig, startConfig } from '../lib/env';
+import { ENGINE_NODE_FLAGS } from '../backend/engine/spawn-engine';
+import { supervise, type Child, type Clock, type Supervised } from './supervise';
 import { waitForPort } from './wait-for-port';
 
 const args = new Set(process.argv.slice(2));
@@ -45,36 +49,45 @@ function buildIfStale(): void {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const children: ChildProcess[] = [];
+const supervised: Supervised[] = [];
 let stopping = false;
 
 function stopAll(code: number): void {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGINT');
   const exit = () => {
     if (args.has('--fresh-data')) rmSync(dataDir, { recursive: true, force: true });
     process.exit(code);
   };
   // Give both a moment to flush (the engine persists state), then leave regardless.
   const force = setTimeout(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-    exit();
+    void Promise.all(supervised.map((s) => s.stop('SIGKILL'))).finally(exit);
   }, 5_000);
   force.unref();
-  void Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : Promise.resolve()))).then(exit);
+  void Promise.all(supervised.map((s) => s.stop('SIGINT'))).then(exit);
 }
 
-function run(name: string, command: string, commandArgs: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, commandArgs, { stdio: 'inherit', env: childEnv(env) });
-  child.once('exit', (code) => {
-    if (!stopping) {
-      console.error(`${name} exited (${code ?? 'signal'}); stopping.`);
-      stopAll(code ?? 1);
-    }
+const clock: Clock = { now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms) };
+
+function run(name: string, command: string, commandArgs: string[], env: Record<string, string>): Supervised {
+  const started = supervise({
+    name,
+    clock,
+    log: (line) => console.error(line),
+    start: (): Child => {
+      const child: ChildProcess = spawn(command, commandArgs, { stdio: 'inherit', env: childEnv(env) });
+      // Said on stdout so a test (or a person) can tell one run of a process from the next.
+      console.log(`${name} started (pid ${child.pid})`);
+      return {
+        onExit: (listener) => child.once('exit', listener),
+        kill: (signal) => {
+          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+        },
+      };
+    },
   });
-  children.push(child);
-  return child;
+  supervised.push(started);
+  return started;
 }
 
 process.on('SIGINT', () => stopAll(0));
@@ -83,7 +96,8 @@ process.on('SIGTERM', () => stopAll(0));
 if (!dev) buildIfStale();
 
 const engineUrl = `http://${engine.host}:${engine.port}`;
-run('engine', bin('tsx'), ['backend/engine/main.ts'], {
+// One node process, no tsx wrapper: a kill of the engine is a kill of the engine, and its exit is seen here.
+run('engine', process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'backend/engine/main.ts'], {
   ENGINE_HOST: engine.host,
   ENGINE_PORT: String(engine.port),
   DYNAMODB_PORT: String(engine.dynamoPort),
@@ -96,7 +110,7 @@ run('dashboard', bin('next'), [dev ? 'dev' : 'start', '-p', String(port)], {
 });
 
 Promise.all([waitForPort(engine.port, 60_000, engine.host), waitForPort(port, 120_000)])
-  .then(() => console.log(`\n  Saga dashboard: http://localhost:${port}   (engine: ${engineUrl})\n  Ctrl-C stops both.\n`))
+  .then(() => console.log(`\n  Saga dashboard: http://localhost:${port}   (engine: ${engineUrl})\n  Ctrl-C stops both; either one that dies is restarted.\n`))
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     stopAll(1);

@@ -8,9 +8,10 @@ import { assertValidName, executionArn, parseExecutionArn, parseStateMachineArn 
 import type { AwsHistoryEvent } from './aws-events';
 import { SfnError } from './errors';
 import { invalidInput, invalidInputMessage } from './input-errors';
+import { MAX_INPUT_DEPTH, nestsDeeperThan } from './json-depth';
 import type { LambdaRegistry } from './lambdas';
 import { findResumePoint } from './resume';
-import { startRun, type RunHandle } from './runner';
+import { executorFailureCause, startRun, type RunHandle } from './runner';
 import type { StateMachines } from './state-machines';
 import type { EngineStore, ExecutionRecord } from './store';
 import { HistoryTranslator, type Outcome } from './translator';
@@ -37,6 +38,10 @@ export type ClosedListener = (record: ExecutionRecord, history: () => AwsHistory
 function parseInput(text: string): unknown {
   if (Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
     throw new SfnError('InvalidExecutionInput', invalidInput(`Input is larger than ${MAX_INPUT_BYTES} bytes`));
+  }
+  // Checked on the text, before anything recursive touches the value.
+  if (nestsDeeperThan(text, MAX_INPUT_DEPTH)) {
+    throw new SfnError('InvalidExecutionInput', `Invalid execution input: nested deeper than ${MAX_INPUT_DEPTH} levels`);
   }
   try {
     return JSON.parse(text);
@@ -209,23 +214,40 @@ export class Executions {
     const { record } = live;
     this.live.set(record.arn, live);
     const machineName = parseStateMachineArn(record.stateMachineArn).name;
-    live.run = startRun({
-      compiled: this.machines.compiledFor(record.revisionId),
-      registry: this.registry,
-      region: this.region,
-      translator: live.translator,
-      startAt,
-      input,
-      context: {
-        Execution: { Id: record.arn, Name: record.name, StartTime: new Date(record.startDate * 1000).toISOString(), RedriveCount: record.redriveCount },
-        StateMachine: { Id: record.stateMachineArn, Name: machineName },
-      },
-      record: (events) => this.record(live, events),
-    });
+    try {
+      live.run = startRun({
+        compiled: this.machines.compiledFor(record.revisionId),
+        registry: this.registry,
+        region: this.region,
+        translator: live.translator,
+        startAt,
+        input,
+        context: {
+          Execution: { Id: record.arn, Name: record.name, StartTime: new Date(record.startDate * 1000).toISOString(), RedriveCount: record.redriveCount },
+          StateMachine: { Id: record.stateMachineArn, Name: machineName },
+        },
+        record: (events) => this.record(live, events),
+      });
+    } catch (error) {
+      this.failInEngine(live, error);
+      return;
+    }
     live.run.outcome.then(
       (outcome) => this.finish(live, outcome),
-      (error: unknown) => this.finish(live, { status: 'FAILED', error: 'States.Runtime', cause: String(error) }),
+      (error: unknown) => this.failInEngine(live, error),
     );
+  }
+
+  /** A fault in the engine itself ends this one execution as States.Runtime; the rest go on. */
+  private failInEngine(live: LiveExecution, error: unknown): void {
+    console.error(`engine: execution ${live.record.arn} failed inside the engine`, error);
+    live.run?.abort();
+    const cause = executorFailureCause(error);
+    try {
+      this.record(live, live.translator.failed('States.Runtime', cause, Date.now()));
+    } finally {
+      this.finish(live, live.translator.outcome ?? { status: 'FAILED', error: 'States.Runtime', cause });
+    }
   }
 
   private finish(live: LiveExecution, outcome: Outcome | undefined): void {

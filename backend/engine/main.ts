@@ -103,6 +103,14 @@ async function main(): Promise<void> {
       },
     );
   };
+  // Last line only: every known fault is handled where it happens. A stray rejection is logged
+  // and the engine goes on; a stray throw may have left state half-changed, so the process
+  // exits and `npm start` restarts it over the same data, resuming what was in flight.
+  process.on('unhandledRejection', (reason) => console.error('engine: unhandled rejection (ignored)', reason));
+  process.on('uncaughtException', (error) => {
+    console.error('engine: uncaught exception; exiting so the supervisor restarts the engine', error);
+    process.exit(70);
+  });
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }

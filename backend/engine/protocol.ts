@@ -3,6 +3,7 @@
  * and a JSON object body. Pure, so every malformed request is unit-tested without a socket.
  */
 import { SfnError } from './errors';
+import { MAX_BODY_DEPTH, nestsDeeperThan } from './json-depth';
 
 export const OPERATIONS = [
   'StartExecution',
@@ -45,6 +46,9 @@ export function parseRequest(method: string | undefined, path: string | undefine
     throw new SfnError('UnknownOperationException', `The local engine does not implement ${operation}`);
   }
   if (body.trim() === '') return { operation, params: {} };
+  if (nestsDeeperThan(body, MAX_BODY_DEPTH)) {
+    throw new SfnError('SerializationException', `The request body nests deeper than ${MAX_BODY_DEPTH} levels`);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);

@@ -128,4 +128,11 @@ describe('order saga on the local engine', () => {
     const arn = t.engine.saga!.stateMachineArn.replace(':stateMachine:', ':execution:') + ':bad-switch';
     await expect(t.sfn.send(new DescribeExecutionCommand({ executionArn: arn }))).rejects.toMatchObject({ name: 'ExecutionDoesNotExist' });
   });
+
+  it('refuses a null input (any other machine accepts it, as AWS does), starting nothing', async () => {
+    const start = t.sfn.send(new StartExecutionCommand({ stateMachineArn: t.engine.saga!.stateMachineArn, name: 'null-input', input: 'null' }));
+    await expect(start).rejects.toMatchObject({ name: 'InvalidExecutionInput', message: expect.stringContaining('not null') });
+    const arn = t.engine.saga!.stateMachineArn.replace(':stateMachine:', ':execution:') + ':null-input';
+    await expect(t.sfn.send(new DescribeExecutionCommand({ executionArn: arn }))).rejects.toMatchObject({ name: 'ExecutionDoesNotExist' });
+  });
 });

@@ -37,6 +37,8 @@ export async function deploySaga(
   for (const [arn, fn] of localSagaHandlersByArn(createSagaFunctions(data))) registry.register(arn, fn);
   const definition = JSON.stringify(sagaDefinition(LOCAL_SAGA_ARNS), null, 2);
   const machine = machines.register(SAGA_STATE_MACHINE_NAME, definition, localRoleArn(), (input) => {
+    // An omitted input is `{}`; an explicit `null` would reach the first state and fail it at once.
+    if (input === null) return { ok: false, field: '(input)', message: 'The input must be a JSON object, not null' };
     const parsed = parseSagaInput(input);
     return parsed.ok ? { ok: true } : parsed;
   });

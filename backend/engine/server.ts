@@ -39,9 +39,14 @@ async function respond(services: Services, instruments: Instruments, req: Incomi
       send(res, 400, errorBody(error));
       return;
     }
-    console.error('engine: internal error', error);
-    send(res, 500, JSON.stringify({ __type: 'InternalFailure', message: (error as Error).message }));
+    internalFailure(res, error);
   }
+}
+
+/** A bug of ours, said as AWS says one; the request fails, the server goes on. */
+function internalFailure(res: ServerResponse, error: unknown): void {
+  console.error('engine: internal error', error);
+  if (!res.headersSent) send(res, 500, JSON.stringify({ __type: 'InternalFailure', message: error instanceof Error ? error.message : String(error) }));
 }
 
 /**
@@ -50,7 +55,8 @@ async function respond(services: Services, instruments: Instruments, req: Incomi
  * Returns false for any other request.
  */
 function serveStats(stats: CallStats, req: IncomingMessage, res: ServerResponse): boolean {
-  const path = new URL(req.url ?? '/', 'http://engine').pathname;
+  // Split, not `new URL`: a request line like `POST //` is no valid URL, and must not throw here.
+  const path = (req.url ?? '/').split('?')[0];
   if (req.method === 'GET' && path === '/_stats') {
     send(res, 200, JSON.stringify(stats.snapshot()), 'application/json');
     return true;
@@ -63,21 +69,65 @@ function serveStats(stats: CallStats, req: IncomingMessage, res: ServerResponse)
   return false;
 }
 
+const TOO_LARGE = new SfnError('ValidationException', `Request body is larger than the engine's limit of ${MAX_BODY_BYTES} bytes`);
+
+/** How long a refused client gets to read the answer before its connection is dropped. */
+const REFUSED_LINGER_MS = 1_000;
+
+/**
+ * Refuses an oversized body as soon as it is known to be one (from content-length, or by
+ * counting while it streams), without reading the rest. The answer is written on the
+ * socket itself: node's response would, once finished, read and discard the remaining
+ * body. Then the socket stops reading, says it is done, and is dropped shortly after.
+ */
+function refuseTooLarge(req: IncomingMessage): void {
+  const { socket } = req;
+  socket.pause();
+  const body = errorBody(TOO_LARGE);
+  socket.end(
+    `HTTP/1.1 413 Payload Too Large\r\ncontent-type: ${CONTENT_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `connection: close\r\nx-amzn-requestid: ${randomUUID()}\r\n\r\n${body}`,
+  );
+  setTimeout(() => socket.destroy(), REFUSED_LINGER_MS).unref();
+}
+
+/**
+ * Idle keep-alive connections stay open this long. Node's default (5 s) races clients that
+ * reuse a pooled connection just as the server closes it ("socket hang up"); a minute, as
+ * load balancers in front of AWS APIs keep, outlasts every SDK's idle pool.
+ */
+const KEEP_ALIVE_MS = 65_000;
+
 export function createEngineServer(services: Services, instruments: Instruments): Server {
-  return createServer((req, res) => {
+  const server = createServer({ keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 1_000 }, (req, res) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      refuseTooLarge(req);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (serveStats(instruments.stats, req, res)) return;
-      if (size > MAX_BODY_BYTES) {
-        send(res, 400, errorBody(new SfnError('ValidationException', `Request body larger than ${MAX_BODY_BYTES} bytes`)));
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.off('end', onEnd);
+      refuseTooLarge(req);
+    };
+    const onEnd = () => {
+      try {
+        if (serveStats(instruments.stats, req, res)) return;
+      } catch (error) {
+        internalFailure(res, error);
         return;
       }
       void respond(services, instruments, req, Buffer.concat(chunks).toString('utf8'), res);
-    });
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
   });
+  return server;
 }

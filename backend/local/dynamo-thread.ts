@@ -13,10 +13,33 @@ export class LocalDynamoStartError extends Error {
   override name = 'LocalDynamoStartError';
 }
 
+const LOADER_FLAGS = new Set(['--import', '--require', '-r', '--loader', '--experimental-loader']);
+
+/**
+ * The host's module-loader flags only: a worker refuses process-wide V8 flags (heap sizing
+ * and the like) in its execArgv, and inherits their effect anyway.
+ */
+function moduleLoaderArgs(argv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const [flag = ''] = arg.split('=');
+    if (!LOADER_FLAGS.has(flag)) continue;
+    kept.push(arg);
+    const value = argv[i + 1];
+    if (!arg.includes('=') && value !== undefined) {
+      kept.push(value);
+      i++;
+    }
+  }
+  return kept;
+}
+
 export async function startLocalDynamoThread(options: LocalDynamoOptions): Promise<LocalDynamo> {
   // The thread loads TypeScript like the engine does; a host that is not itself under tsx
   // (vitest) must ask for it.
-  const execArgv = process.execArgv.some((arg) => arg.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
+  const loaders = moduleLoaderArgs(process.execArgv);
+  const execArgv = loaders.some((arg) => arg.includes('tsx')) ? loaders : [...loaders, '--import', 'tsx'];
   const worker = new Worker(new URL('./dynamo-worker.ts', import.meta.url), { workerData: options, execArgv });
   const ready = await new Promise<Ready>((resolve, reject) => {
     worker.once('message', resolve);

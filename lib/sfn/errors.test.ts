@@ -19,7 +19,7 @@ describe('toStepFunctionsError', () => {
     for (const error of [refused, aggregate]) {
       const mapped = toStepFunctionsError(error, 'the local engine at http://127.0.0.1:8083');
       expect(mapped).toBeInstanceOf(EngineUnavailableError);
-      expect(mapped.message).toBe('Cannot reach the local engine at http://127.0.0.1:8083 (ECONNREFUSED). Is it running?');
+      expect(mapped.message).toBe('Cannot reach the local engine at http://127.0.0.1:8083 (ECONNREFUSED): it is not running, or restarting.');
       expect(mapped.retryable).toBe(true);
     }
   });

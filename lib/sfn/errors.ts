@@ -89,7 +89,7 @@ export function toStepFunctionsError(error: unknown, where = 'Step Functions'): 
     error.name === 'RequestTimeout' ||
     /socket hang up|fetch failed/i.test(error.message)
   ) {
-    return new EngineUnavailableError(`Cannot reach ${where}${code ? ` (${code})` : ''}. Is it running?`);
+    return new EngineUnavailableError(`Cannot reach ${where}${code ? ` (${code})` : ''}: it is not running, or restarting.`);
   }
   switch (error.name) {
     case 'ExecutionDoesNotExist':
