@@ -1,5 +1,6 @@
 import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { systemClock } from '../clock';
 import { createStepFunctions } from '../sfn/api';
 import { ExecutionNotFoundError, ThrottledError } from '../sfn/errors';
 import type { ExecutionEvent } from '../sfn/types';
@@ -61,11 +62,14 @@ describe('ExecutionPoller', () => {
   it('polls at once for a new viewer, then once per interval, never sooner', async () => {
     const history = fakeHistory();
     history.events.push(event(1, 'ExecutionStarted'));
-    const poller = new ExecutionPoller({ fetchAfter: history.fetchAfter, intervalMs: INTERVAL });
+    // The clock it is given is the one it waits on (this one defers to the faked globals).
+    const clock = { ...systemClock, setTimeout: vi.fn(systemClock.setTimeout) };
+    const poller = new ExecutionPoller({ fetchAfter: history.fetchAfter, intervalMs: INTERVAL, clock });
     const viewer = recorder();
     poller.subscribe(0, viewer.listener);
     await vi.advanceTimersByTimeAsync(0);
     expect(history.calls).toBe(1);
+    expect(clock.setTimeout.mock.calls.map(([, ms]) => ms)).toEqual([0, INTERVAL]);
     expect(viewer.received).toEqual([1]);
     await vi.advanceTimersByTimeAsync(INTERVAL - 1);
     expect(history.calls).toBe(1);

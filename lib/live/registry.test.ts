@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { systemClock } from '../clock';
 import { ThrottledError } from '../sfn/errors';
 import type { ExecutionEvent } from '../sfn/types';
 import { createLiveRegistry } from './registry';
@@ -50,7 +51,10 @@ describe('createLiveRegistry', () => {
 
   it('keeps a poller a viewer comes back to within the linger time, reading nothing while nobody watches', async () => {
     const calls: number[] = [];
+    // The clock it is given is the one its pollers and evictions wait on.
+    const clock = { ...systemClock, setTimeout: vi.fn(systemClock.setTimeout) };
     const registry = createLiveRegistry({
+      clock,
       fetchAfter: async (_arn, after) => {
         calls.push(after);
         return after < 1 ? [{ id: 1, type: 'ExecutionStarted', timestamp: 0 }] : [];
@@ -62,6 +66,7 @@ describe('createLiveRegistry', () => {
     await tick(2_500);
     expect(calls).toEqual([0, 1, 1]);
     leave();
+    expect(clock.setTimeout.mock.calls.map(([, ms]) => ms)).toEqual([0, 1_000, 1_000, 1_000, 30_000]);
     await tick(20_000);
     expect(calls).toHaveLength(3);
     const back: number[] = [];
