@@ -9,13 +9,15 @@ import { ComparePage } from './pages/compare-page';
 import { ExecutionActions, graphStatuses } from './pages/execution-actions';
 import { ExecutionPage } from './pages/execution-page';
 import { ImportPage } from './pages/import-page';
-import { startSaga } from './pages/saga-runs';
+import { releaseHold, startSaga } from './pages/saga-runs';
 
 test('Stop asks first, then the live view shows the execution ABORTED', async ({ page }) => {
-  // Long steps: the test has many seconds to stop it while it runs.
-  const name = await startSaga({ latencyMs: 4_000 });
+  // UpdateInventory waits for a release that never comes: the saga is running for as long
+  // as the test needs (the held step gives up by itself well after the test is done).
+  const name = await startSaga({ holdStep: 'UpdateInventory' });
   const actions = new ExecutionActions(page);
   await actions.open(name);
+  await new ExecutionPage(page).expectStatus('UpdateInventory', 'RUNNING');
   await expect(actions.status()).toHaveAttribute('data-status', 'RUNNING');
   await expect(actions.button('redrive')).toHaveCount(0);
 
@@ -29,21 +31,26 @@ test('Stop asks first, then the live view shows the execution ABORTED', async ({
 });
 
 test('a stopped execution, redriven, runs on from where it stopped while the page watches', async ({ page }) => {
-  const name = await startSaga({ latencyMs: 4_000 });
+  // Stopped while ProcessPayment is held, after the steps before it succeeded.
+  const name = await startSaga({ holdStep: 'ProcessPayment' });
   const actions = new ExecutionActions(page);
   const execution = new ExecutionPage(page);
   await actions.open(name);
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+  await execution.expectStatus('ProcessPayment', 'RUNNING');
   await actions.stop();
   await expect(actions.status()).toHaveAttribute('data-status', 'ABORTED');
   const stoppedAt = await graphStatuses(page);
-  const cut = Object.entries(stoppedAt).find(([, status]) => status === 'ABORTED')?.[0];
-  expect(cut).toBeDefined();
+  expect(Object.entries(stoppedAt).filter(([, status]) => status === 'ABORTED')).toEqual([['ProcessPayment', 'ABORTED']]);
   // Before the click, the page says which state runs again.
-  await expect(page.getByTestId('redrive-plan')).toHaveAttribute('data-resumes-at', cut!);
+  await expect(page.getByTestId('redrive-plan')).toHaveAttribute('data-resumes-at', 'ProcessPayment');
 
   await actions.redrive();
   await expect(page.getByTestId('redrive-count')).toHaveAttribute('data-count', '1');
+  // The rerun of the cut state is held again, and seen running, until the test lets it go.
+  await execution.expectStatus('ProcessPayment', 'RUNNING');
+  await execution.expectStatus('UpdateInventory', 'SUCCEEDED');
+  await releaseHold(name, 'ProcessPayment');
   // AWS semantics: the states that succeeded are kept, the one that was cut runs again,
   // and it reads as its latest run: every forward state SUCCEEDED, nothing left ABORTED.
   await execution.expectOutcome('COMPLETED');

@@ -1,23 +1,26 @@
+/**
+ * The live view: a saga started with a step held (`holdStep`) is caught mid-run for as
+ * long as the test needs, then released, and the page follows without a reload.
+ */
 import { expect, test } from '@playwright/test';
-import { StartPage } from './pages/start-page';
+import { ExecutionPage } from './pages/execution-page';
+import { releaseHold, startSaga } from './pages/saga-runs';
 
 test('the graph updates live: a step is seen RUNNING, then SUCCEEDED, without a reload', async ({ page }) => {
-  const start = new StartPage(page);
-  await start.goto();
-  await start.choosePreset('slow');
-  const execution = await start.start();
+  const name = await startSaga({ holdStep: 'ProcessPayment' });
+  await page.goto(`/executions/${encodeURIComponent(name)}`);
+  const execution = new ExecutionPage(page);
   // A marker on window survives only if the page is never reloaded.
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
-  // Checked first: the slow preset leaves about six seconds of running time after the
-  // page opens, and once the saga ends the indicator rightly says "ended".
   await expect(page.getByTestId('live-status')).toHaveAttribute('data-state', 'live');
-  // One locator for status and word, so a step that finishes between two separate
-  // checks cannot fail the test: RUNNING must be seen, with its word, at one moment.
-  await expect(
-    page.locator('[data-testid="state-ProcessPayment"][data-status="RUNNING"]'),
-  ).toContainText('Running', { timeout: 20_000 });
-  await execution.expectStatus('ProcessPayment', 'SUCCEEDED', 20_000);
+  // Held, so status and word are both on screen until the test releases the step.
+  await expect(page.locator('[data-testid="state-ProcessPayment"][data-status="RUNNING"]')).toContainText('Running');
+  await execution.expectStatus('UpdateInventory', 'SUCCEEDED');
+  await execution.expectStatus('Notify', 'NOT_RUN');
+
+  await releaseHold(name, 'ProcessPayment');
+  await execution.expectStatus('ProcessPayment', 'SUCCEEDED');
   await execution.expectOutcome('COMPLETED');
   await expect(page.getByTestId('live-status')).toHaveAttribute('data-state', 'ended');
 
@@ -25,14 +28,16 @@ test('the graph updates live: a step is seen RUNNING, then SUCCEEDED, without a 
 });
 
 test('a rollback visibly restores the data while the page watches', async ({ page }) => {
-  const start = new StartPage(page);
-  await start.goto();
-  await start.choosePreset('slow-payment-fails');
-  const execution = await start.start();
+  const name = await startSaga({ failProcessPayment: true, holdStep: 'PaymentRefund' });
+  await page.goto(`/executions/${encodeURIComponent(name)}`);
+  const execution = new ExecutionPage(page);
   await execution.recordData('payment-status');
-  // The page shows the charge while the saga runs, then the refund the compensation path
-  // made, without a reload. Values are recorded as they appear rather than caught mid-run,
-  // so a loaded machine that reads a stage late cannot fail the test spuriously.
+  // The refund is held: the page shows the charge the failed payment left behind...
+  await execution.expectStatus('PaymentRefund', 'RUNNING');
+  await expect(execution.data('payment-status')).toHaveAttribute('data-payment-status', 'CHARGED');
+
+  // ...then, once released, the refund the compensation path made, without a reload.
+  await releaseHold(name, 'PaymentRefund');
   await execution.expectOutcome('COMPENSATED');
   const shown = (await execution.recordedData('payment-status')).filter((value) => value !== '—');
   expect(shown).toEqual(['CHARGED', 'REFUNDED']);

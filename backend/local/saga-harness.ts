@@ -24,6 +24,8 @@ export type SagaRun = {
 export type SagaHarness = {
   clients: SagaClients;
   tables: ReturnType<typeof sagaDataConfig>['tables'];
+  /** where the data lives, for building more handlers or clients over the same tables */
+  data: Pick<ReturnType<typeof sagaDataConfig>, 'tables' | 'region' | 'dynamoEndpoint'>;
   handlers: ReturnType<typeof createSagaFunctions>;
   run(input: unknown, executionName: string): Promise<SagaRun>;
   close(): Promise<void>;
@@ -68,5 +70,5 @@ export async function startSagaHarness(): Promise<SagaHarness> {
     }
   }
 
-  return { clients: createSagaClients(data), tables, handlers, run, close: dynamo.close };
+  return { clients: createSagaClients(data), tables, data, handlers, run, close: dynamo.close };
 }

@@ -6,6 +6,7 @@
 import type { SagaDataConfig } from '@/lib/env';
 import { attemptsRepo } from '@/lib/saga-data/attempts-repo';
 import { createSagaClients, type SagaClients } from '@/lib/saga-data/clients';
+import { HOLD_TABLE, holdsRepo } from '@/lib/saga-data/holds-repo';
 import { inventoryRepo } from '@/lib/saga-data/inventory-repo';
 import { notificationsRepo } from '@/lib/saga-data/notifications-repo';
 import { ordersRepo } from '@/lib/saga-data/orders-repo';
@@ -67,19 +68,21 @@ export function sagaFunctionsOver(
   const notifications = notificationsRepo(clients, tables.notifications);
   // Each step counts its flaky attempts in its own table, keeping IAM grants per table.
   const attemptsIn = (table: string) => attemptsRepo(clients, table);
+  // The holdStep switch's release records, likewise in each step's own table.
+  const holdsOf = (step: keyof typeof HOLD_TABLE) => holdsRepo(clients, tables[HOLD_TABLE[step]]);
   const run =
     (step: (ctx: TaskContext) => Promise<unknown>): SagaHandler =>
     async (event) =>
       step(readTaskEvent(event));
 
   return {
-    CreateOrder: run((ctx) => createOrder(ctx, { ...effects, orders, attempts: attemptsIn(tables.orders) })),
-    UpdateInventory: run((ctx) => updateInventory(ctx, { ...effects, inventory, attempts: attemptsIn(tables.inventory) })),
-    ProcessPayment: run((ctx) => processPayment(ctx, { ...effects, payments, attempts: attemptsIn(tables.payments) })),
-    Notify: run((ctx) => notify(ctx, { ...effects, orders, notifications, attempts: attemptsIn(tables.notifications) })),
-    PaymentRefund: run((ctx) => paymentRefund(ctx, { ...effects, payments })),
-    InventoryRollback: run((ctx) => inventoryRollback(ctx, { ...effects, inventory })),
-    CancelOrder: run((ctx) => cancelOrder(ctx, { ...effects, orders })),
+    CreateOrder: run((ctx) => createOrder(ctx, { ...effects, orders, attempts: attemptsIn(tables.orders), holds: holdsOf('CreateOrder') })),
+    UpdateInventory: run((ctx) => updateInventory(ctx, { ...effects, inventory, attempts: attemptsIn(tables.inventory), holds: holdsOf('UpdateInventory') })),
+    ProcessPayment: run((ctx) => processPayment(ctx, { ...effects, payments, attempts: attemptsIn(tables.payments), holds: holdsOf('ProcessPayment') })),
+    Notify: run((ctx) => notify(ctx, { ...effects, orders, notifications, attempts: attemptsIn(tables.notifications), holds: holdsOf('Notify') })),
+    PaymentRefund: run((ctx) => paymentRefund(ctx, { ...effects, payments, holds: holdsOf('PaymentRefund') })),
+    InventoryRollback: run((ctx) => inventoryRollback(ctx, { ...effects, inventory, holds: holdsOf('InventoryRollback') })),
+    CancelOrder: run((ctx) => cancelOrder(ctx, { ...effects, orders, holds: holdsOf('CancelOrder') })),
     NotifyFailure: run((ctx) => notifyFailure(ctx, { ...effects, notifications })),
   };
 }

@@ -13,6 +13,7 @@
  *
  * Framework-free: the Step Functions calls and the clock are injected.
  */
+import { type Clock, systemClock } from '@/lib/clock';
 import { buildGraph } from '@/lib/asl/graph';
 import type { AslDefinition, AslGraph } from '@/lib/asl/types';
 import type { ExecutionStatus } from '@/lib/core/execution-status';
@@ -47,7 +48,8 @@ export interface ListCacheOptions {
   maxTerminal?: number;
   /** the saga's order behind an execution, from its input (see facts.ts) */
   orderOf?: (execution: ExecutionSummary, input: unknown) => OrderFacts | undefined;
-  now?: () => number;
+  /** what the windows are measured on; default: the system clock */
+  clock?: Pick<Clock, 'now'>;
 }
 
 export interface ListSource {
@@ -60,15 +62,15 @@ export function createListCache(client: ListClient, options: ListCacheOptions = 
   const pageSize = options.pageSize ?? 25;
   const windowMs = options.windowMs ?? 5_000;
   const maxTerminal = options.maxTerminal ?? 20_000;
-  const now = options.now ?? (() => Date.now());
+  const clock = options.clock ?? systemClock;
   const limit = createLimiter(options.concurrency ?? 4);
 
-  const pages = sharePerKey<ExecutionPage>({ keepMs: windowMs, now });
-  const recentFacts = sharePerKey<ExecutionFacts>({ keepMs: windowMs, now });
+  const pages = sharePerKey<ExecutionPage>({ keepMs: windowMs, clock });
+  const recentFacts = sharePerKey<ExecutionFacts>({ keepMs: windowMs, clock });
   const machines = sharePerKey<{ definition: AslDefinition; graph: AslGraph }>({
     keepMs: options.definitionMs ?? 60_000,
     failureMs: windowMs,
-    now,
+    clock,
   });
   const terminalFacts = new Map<string, ExecutionFacts>();
 

@@ -2,10 +2,11 @@
  * The shared poller against a real engine that refuses every third history read with
  * AWS's ThrottlingException (ENGINE_THROTTLE_EVERY), through the dashboard's own Step
  * Functions adapter: what viewers receive must be the execution's history, exactly once.
+ * Each step is held until the test has seen it start through the poller, so the run moves
+ * at the poller's pace, whatever the machine's load, and every step costs refused reads.
  */
 import { CreateStateMachineCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { startTestEngine, TEST_ROLE_ARN, testLambdaArn, type TestEngine } from '@/backend/engine/test-engine';
 import { createStepFunctions } from '../sfn/api';
 import { ThrottledError } from '../sfn/errors';
@@ -15,7 +16,7 @@ import type { LiveStatus } from './status';
 
 const STEP = testLambdaArn('throttle-step');
 const STEPS = 12;
-/** A chain of slow Tasks, so events keep arriving while the poller is refused. */
+/** A chain of held Tasks, so events keep arriving while the poller is refused. */
 const CHAIN = {
   StartAt: 'Step1',
   States: Object.fromEntries(
@@ -27,11 +28,10 @@ const CHAIN = {
 };
 
 let t: TestEngine;
+/** One release per step invoked so far, in order. */
+const releases: (() => void)[] = [];
 beforeAll(async () => {
-  const step = async (input: unknown) => {
-    await sleep(15);
-    return input;
-  };
+  const step = (input: unknown) => new Promise<unknown>((resolve) => releases.push(() => resolve(input)));
   t = await startTestEngine({ saga: false, lambdas: { [STEP]: step } }, undefined, { throttleEvery: 3 });
 });
 afterAll(() => t.stop());
@@ -64,9 +64,24 @@ it('loses and repeats no event while the engine throttles, and recovers to the e
   const early = viewer();
   const late = viewer();
   poller.subscribe(0, early.listener);
-  await sleep(80);
-  poller.subscribe(0, late.listener);
-  for (let i = 0; i < 400 && !(early.statuses.includes('ended') && late.statuses.includes('ended')); i++) await sleep(10);
+  const startedSteps = () => early.events.filter((e) => e.type === 'LambdaFunctionStarted').length;
+  for (let step = 1; step <= STEPS; step++) {
+    // Released only once the step is invoked and the poller has shown it running.
+    await vi.waitFor(
+      () => {
+        expect(releases).toHaveLength(step);
+        expect(startedSteps()).toBe(step);
+      },
+      { timeout: 20_000, interval: 5 },
+    );
+    // A viewer joining mid-run, from nothing, gets the history so far and then the rest.
+    if (step === STEPS / 2) poller.subscribe(0, late.listener);
+    releases[step - 1]?.();
+  }
+  await vi.waitFor(() => expect(early.statuses.includes('ended') && late.statuses.includes('ended')).toBe(true), {
+    timeout: 20_000,
+    interval: 5,
+  });
 
   const history = await unthrottled(() => sfn.getHistory(executionArn!));
   expect(history.at(-1)?.type).toBe('ExecutionSucceeded');

@@ -1,7 +1,8 @@
 import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { systemClock } from '../clock';
 import { createStepFunctions } from '../sfn/api';
-import { ThrottledError } from '../sfn/errors';
+import { ExecutionNotFoundError, ThrottledError } from '../sfn/errors';
 import type { ExecutionEvent } from '../sfn/types';
 import { backoffDelay, ExecutionPoller, type LiveListener } from './poller';
 import type { LiveStatus } from './status';
@@ -33,82 +34,144 @@ function fakeHistory() {
 function recorder() {
   const received: number[] = [];
   const statuses: LiveStatus['state'][] = [];
+  const retries: number[] = [];
   const listener: LiveListener = {
     events: (batch) => received.push(...batch.map((e) => e.id)),
-    status: (s) => statuses.push(s.state),
+    status: (s) => {
+      statuses.push(s.state);
+      if ('retryInMs' in s) retries.push(s.retryInMs);
+    },
   };
-  return { received, statuses, listener };
+  return { received, statuses, retries, listener };
 }
 
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 2));
+// Fake timers: the poller waits on the clock it is given (the system one by default, which
+// these replace), so the tests move time themselves and a loaded machine changes nothing.
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+/** Moves fake time on in small steps until `check` holds (at most `maxMs` of fake time). */
+const advanceUntil = async (check: () => boolean, stepMs = 1, maxMs = 60_000) => {
+  for (let t = 0; t < maxMs && !check(); t += stepMs) await vi.advanceTimersByTimeAsync(stepMs);
   expect(check()).toBe(true);
 };
 
+const INTERVAL = 1_000;
+
 describe('ExecutionPoller', () => {
+  it('polls at once for a new viewer, then once per interval, never sooner', async () => {
+    const history = fakeHistory();
+    history.events.push(event(1, 'ExecutionStarted'));
+    // The clock it is given is the one it waits on (this one defers to the faked globals).
+    const clock = { ...systemClock, setTimeout: vi.fn(systemClock.setTimeout) };
+    const poller = new ExecutionPoller({ fetchAfter: history.fetchAfter, intervalMs: INTERVAL, clock });
+    const viewer = recorder();
+    poller.subscribe(0, viewer.listener);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(history.calls).toBe(1);
+    expect(clock.setTimeout.mock.calls.map(([, ms]) => ms)).toEqual([0, INTERVAL]);
+    expect(viewer.received).toEqual([1]);
+    await vi.advanceTimersByTimeAsync(INTERVAL - 1);
+    expect(history.calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(history.calls).toBe(2);
+    // A second viewer joining does not start a second loop of polls.
+    poller.subscribe(1, recorder().listener);
+    await vi.advanceTimersByTimeAsync(10 * INTERVAL);
+    expect(history.calls).toBe(12);
+  });
+
   it('feeds every viewer every event exactly once, and stops at the terminal event', async () => {
     const history = fakeHistory();
     history.events.push(event(1, 'ExecutionStarted'), event(2));
-    const poller = new ExecutionPoller({ fetchAfter: history.fetchAfter, intervalMs: 1 });
+    const poller = new ExecutionPoller({ fetchAfter: history.fetchAfter, intervalMs: INTERVAL });
     const a = recorder();
     const b = recorder();
     poller.subscribe(0, a.listener);
-    await until(() => a.received.length === 2);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(a.received).toEqual([1, 2]);
     // b already has event 1 (say, from the server render): it must only get what it lacks.
     poller.subscribe(1, b.listener);
     history.events.push(event(3), event(4, 'ExecutionSucceeded'));
-    await until(() => a.statuses.includes('ended'));
+    await vi.advanceTimersByTimeAsync(INTERVAL);
+    expect(a.statuses.at(-1)).toBe('ended');
     expect(a.received).toEqual([1, 2, 3, 4]);
     expect(b.received).toEqual([2, 3, 4]);
     const callsAtEnd = history.calls;
     history.events.push(event(5));
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.advanceTimersByTimeAsync(60 * INTERVAL);
     expect(history.calls).toBe(callsAtEnd);
   });
 
-  it('backs off on throttling, says so, and recovers without losing or repeating events', async () => {
+  it('backs off on throttling for exactly the delay it announces, and recovers without losing or repeating events', async () => {
     const history = fakeHistory();
     history.events.push(event(1, 'ExecutionStarted'));
-    const poller = new ExecutionPoller({ fetchAfter: history.fetchAfter, intervalMs: 1, maxBackoffMs: 5 });
+    const poller = new ExecutionPoller({ fetchAfter: history.fetchAfter, intervalMs: INTERVAL, maxBackoffMs: 60_000, random: () => 1 });
     const viewer = recorder();
     poller.subscribe(0, viewer.listener);
-    await until(() => viewer.received.length === 1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(viewer.received).toEqual([1]);
     history.failWith(new ThrottledError('slow down'), new ThrottledError('slow down'));
     history.events.push(event(2), event(3, 'ExecutionFailed'));
-    await until(() => viewer.statuses.includes('ended'));
-    expect(viewer.statuses).toContain('throttled');
+
+    await vi.advanceTimersByTimeAsync(INTERVAL);
+    expect(history.calls).toBe(2);
+    expect(viewer.statuses.at(-1)).toBe('throttled');
+    expect(viewer.retries).toEqual([2 * INTERVAL]);
+    await vi.advanceTimersByTimeAsync(2 * INTERVAL - 1);
+    expect(history.calls).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(history.calls).toBe(3);
+    expect(viewer.retries).toEqual([2 * INTERVAL, 4 * INTERVAL]);
+    await vi.advanceTimersByTimeAsync(4 * INTERVAL);
+    expect(history.calls).toBe(4);
+    expect(viewer.statuses.slice(-2)).toEqual(['live', 'ended']);
     expect(viewer.received).toEqual([1, 2, 3]);
   });
 
   it('does not poll while nobody watches, and resumes from the last event held', async () => {
     const history = fakeHistory();
     history.events.push(event(1, 'ExecutionStarted'));
-    const poller = new ExecutionPoller({ fetchAfter: history.fetchAfter, intervalMs: 1 });
+    const poller = new ExecutionPoller({ fetchAfter: history.fetchAfter, intervalMs: INTERVAL });
     const first = recorder();
     const leave = poller.subscribe(0, first.listener);
-    await until(() => first.received.length === 1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(first.received).toEqual([1]);
     leave();
-    await new Promise((r) => setTimeout(r, 10));
-    const idleCalls = history.calls;
-    await new Promise((r) => setTimeout(r, 20));
-    expect(history.calls).toBe(idleCalls);
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(history.calls).toBe(1);
     history.events.push(event(2), event(3, 'ExecutionAborted'));
     const second = recorder();
     poller.subscribe(1, second.listener);
-    await until(() => second.statuses.includes('ended'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(history.calls).toBe(2);
+    expect(second.statuses.at(-1)).toBe('ended');
     expect(second.received).toEqual([2, 3]);
+  });
+
+  it('gives up on an execution still not found after its allowed misses, and says so', async () => {
+    const history = fakeHistory();
+    history.failWith(...Array.from({ length: 4 }, () => new ExecutionNotFoundError('Execution does not exist')));
+    const poller = new ExecutionPoller({ fetchAfter: history.fetchAfter, intervalMs: INTERVAL, notFoundRetries: 3, random: () => 1 });
+    const viewer = recorder();
+    poller.subscribe(0, viewer.listener);
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(history.calls).toBe(4);
+    expect(viewer.statuses.at(-1)).toBe('failed');
   });
 
   it('follows a redriven history past its first terminal event, to the next one', async () => {
     const history = fakeHistory();
     history.events.push(event(1, 'ExecutionStarted'), event(2, 'ExecutionFailed'), event(3, 'ExecutionRedriven'));
-    const poller = new ExecutionPoller({ fetchAfter: history.fetchAfter, intervalMs: 1 });
+    const poller = new ExecutionPoller({ fetchAfter: history.fetchAfter, intervalMs: INTERVAL });
     const viewer = recorder();
     poller.subscribe(0, viewer.listener);
-    await until(() => viewer.received.length === 3);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(viewer.received).toEqual([1, 2, 3]);
     expect(viewer.statuses).not.toContain('ended');
     history.events.push(event(4), event(5, 'ExecutionSucceeded'));
-    await until(() => viewer.statuses.includes('ended'));
+    await vi.advanceTimersByTimeAsync(INTERVAL);
+    expect(viewer.statuses.at(-1)).toBe('ended');
     expect(viewer.received).toEqual([1, 2, 3, 4, 5]);
   });
 });
@@ -188,9 +251,9 @@ describe('ExecutionPoller against a throttling Step Functions', () => {
         append(next);
         joins.get(next)?.();
       }
-      await new Promise((r) => setTimeout(r, 3));
+      await vi.advanceTimersByTimeAsync(3);
     }
-    await until(() => first.statuses.includes('ended') && late.statuses.includes('ended') && rendered.statuses.includes('ended'));
+    await advanceUntil(() => first.statuses.includes('ended') && late.statuses.includes('ended') && rendered.statuses.includes('ended'));
     const ids = (from: number) => Array.from({ length: TOTAL - from + 1 }, (_, i) => from + i);
     expect(first.received).toEqual(ids(1));
     expect(late.received).toEqual(ids(1));

@@ -7,6 +7,7 @@
  *
  * Framework-free: the fetch and the clock are injected, so tests drive it directly.
  */
+import { type Clock, systemClock, type TimerHandle } from '../clock';
 import { ExecutionNotFoundError, ThrottledError, toStepFunctionsError } from '../sfn/errors';
 import { mergeEvents } from '../sfn/reshape';
 import { type ExecutionEvent, hasEnded } from '../sfn/types';
@@ -25,6 +26,8 @@ export interface PollerOptions {
   /** AWS lists a new execution a moment after StartExecution returns; allow a few misses */
   notFoundRetries?: number;
   random?: () => number;
+  /** what the wait between polls is measured on; default: the system clock */
+  clock?: Clock;
 }
 
 /**
@@ -48,12 +51,16 @@ export class ExecutionPoller {
   /** per listener: the last event id it has been sent, so nobody gets an event twice */
   private readonly listeners = new Map<LiveListener, number>();
   private current: LiveStatus = { state: 'connecting' };
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: TimerHandle | undefined;
   private inFlight = false;
   private failures = 0;
   private ended = false;
 
-  constructor(private readonly options: PollerOptions) {}
+  private readonly clock: Clock;
+
+  constructor(private readonly options: PollerOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
 
   get listenerCount(): number {
     return this.listeners.size;
@@ -72,7 +79,7 @@ export class ExecutionPoller {
 
   /** Stops polling; a later subscribe resumes from the last event held. */
   pause(): void {
-    clearTimeout(this.timer);
+    this.clock.clearTimeout(this.timer);
     this.timer = undefined;
   }
 
@@ -92,7 +99,7 @@ export class ExecutionPoller {
   /** At most one poll is ever pending or running, however often viewers come and go. */
   private scheduleNext(delayMs: number): void {
     if (this.timer || this.inFlight || this.ended || this.listeners.size === 0) return;
-    this.timer = setTimeout(() => {
+    this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
       void this.poll();
     }, delayMs);

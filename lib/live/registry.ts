@@ -3,6 +3,7 @@
  * when the last viewer leaves, the poller pauses and is dropped after `lingerMs`, so a
  * reload or reconnect within that window resumes without re-reading the history.
  */
+import { systemClock, type TimerHandle } from '../clock';
 import type { ExecutionEvent } from '../sfn/types';
 import { ExecutionPoller, type LiveListener, type PollerOptions } from './poller';
 
@@ -13,14 +14,15 @@ export interface RegistryOptions extends Omit<PollerOptions, 'fetchAfter'> {
 
 export function createLiveRegistry(options: RegistryOptions) {
   const pollers = new Map<string, ExecutionPoller>();
-  const evictions = new Map<string, ReturnType<typeof setTimeout>>();
+  const clock = options.clock ?? systemClock;
+  const evictions = new Map<string, TimerHandle>();
 
   function pollerFor(executionArn: string): ExecutionPoller {
-    clearTimeout(evictions.get(executionArn));
+    clock.clearTimeout(evictions.get(executionArn));
     evictions.delete(executionArn);
     let poller = pollers.get(executionArn);
     if (!poller) {
-      poller = new ExecutionPoller({ ...options, fetchAfter: (after) => options.fetchAfter(executionArn, after) });
+      poller = new ExecutionPoller({ ...options, clock, fetchAfter: (after) => options.fetchAfter(executionArn, after) });
       pollers.set(executionArn, poller);
     }
     return poller;
@@ -32,7 +34,7 @@ export function createLiveRegistry(options: RegistryOptions) {
     return () => {
       unsubscribe();
       if (poller.listenerCount > 0 || evictions.has(executionArn)) return;
-      const timer = setTimeout(() => {
+      const timer = clock.setTimeout(() => {
         evictions.delete(executionArn);
         // Only this poller: a forgotten one must not evict the fresh one that replaced it.
         if (poller.listenerCount === 0 && pollers.get(executionArn) === poller) pollers.delete(executionArn);
@@ -52,7 +54,7 @@ export function createLiveRegistry(options: RegistryOptions) {
      * the redrive. Viewers still subscribed keep their poller until they leave.
      */
     forget(executionArn: string): void {
-      clearTimeout(evictions.get(executionArn));
+      clock.clearTimeout(evictions.get(executionArn));
       evictions.delete(executionArn);
       pollers.delete(executionArn);
     },

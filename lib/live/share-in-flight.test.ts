@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareInFlight } from './share-in-flight';
+import { shareInFlight, sharePerKey } from './share-in-flight';
 
 function countingRead() {
   const calls: string[] = [];
@@ -41,5 +41,28 @@ describe('shareInFlight', () => {
     expect(fake.calls).toEqual(['a', 'a', 'a']);
     fake.release(2, 'A3');
     await third;
+  });
+});
+
+describe('sharePerKey', () => {
+  it('hands out a read for its window after it started, measured on the clock it is given', async () => {
+    let t = 0;
+    const share = sharePerKey<number>({ keepMs: 5_000, failureMs: 1_000, clock: { now: () => t } });
+    let calls = 0;
+    const ok = () => Promise.resolve(++calls);
+    const failing = () => Promise.reject(new Error(`throttled ${++calls}`));
+
+    expect(await share('a', ok)).toBe(1);
+    t = 4_999;
+    expect(await share('a', ok)).toBe(1);
+    t = 5_000;
+    expect(await share('a', ok)).toBe(2);
+
+    t = 10_000;
+    await expect(share('b', failing)).rejects.toThrow('throttled 3');
+    t = 10_999;
+    await expect(share('b', ok)).rejects.toThrow('throttled 3');
+    t = 11_000;
+    await expect(share('b', ok)).resolves.toBe(4);
   });
 });

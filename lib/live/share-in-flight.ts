@@ -2,14 +2,15 @@
  * Sharing a keyed read among the callers that want it at about the same time, so a room of
  * viewers costs one Step Functions call, not one each.
  */
+import { type Clock, systemClock } from '../clock';
 
 export interface ShareOptions {
   /** how long after it started a successful read is still handed out; 0: only while in flight */
   keepMs?: number;
   /** the same for a failed read (a throttled account is not hammered by every retry); default keepMs */
   failureMs?: number;
-  /** default: a monotonic clock, so a wall-clock step back cannot stretch a window */
-  now?: () => number;
+  /** what the windows are measured on; default: the system clock */
+  clock?: Pick<Clock, 'now'>;
 }
 
 type Entry<V> = { at: number; value: Promise<V>; keepUntil?: number };
@@ -22,7 +23,8 @@ type Entry<V> = { at: number; value: Promise<V>; keepUntil?: number };
 export function sharePerKey<V>(options: ShareOptions = {}): (key: string, load: () => Promise<V>) => Promise<V> {
   const keepMs = options.keepMs ?? 0;
   const failureMs = options.failureMs ?? keepMs;
-  const now = options.now ?? (() => performance.now());
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const entries = new Map<string, Entry<V>>();
   const expired = (e: Entry<V>, t: number) => e.keepUntil !== undefined && t >= e.keepUntil;
   return (key, load) => {

@@ -43,3 +43,8 @@ export class PaymentFailed extends Error {
 export class CompensationStepFailed extends Error {
   override name = 'CompensationStepFailed' as const;
 }
+
+/** holdStep: the step was held and nobody released it in time. Not retried: a test forgot, or gave up. */
+export class HoldNotReleased extends Error {
+  override name = 'HoldNotReleased' as const;
+}

@@ -15,6 +15,9 @@ export type SwitchField =
   /** `optional`: the form offers "none", which means the field is left out */
   | (Base & { kind: 'enum'; options: readonly string[]; optional: true });
 
+/** Schema fields the form leaves out on purpose: switches for tests, not for presenters. */
+export const FIELDS_NOT_IN_FORM: readonly (keyof SagaInputFields)[] = ['holdStep'];
+
 export const SAGA_INPUT_FIELDS: readonly SwitchField[] = [
   { name: 'orderId', kind: 'text', group: 'order', label: 'Order id', placeholder: 'derived from the execution name', help: 'Leave empty to derive it from the execution name. Reusing an id replays that order idempotently.' },
   { name: 'item', kind: 'text', group: 'order', label: 'Item (SKU)', default: DEFAULT_SKU, help: 'Stock is taken from this SKU.' },

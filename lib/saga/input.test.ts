@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT_BOUNDS } from './steps';
 import { parseSagaInput, sagaInputSchema, type SagaInput } from './input';
-import { SAGA_INPUT_FIELDS } from './fields';
+import { FIELDS_NOT_IN_FORM, SAGA_INPUT_FIELDS } from './fields';
 import { SAGA_PRESETS, SCENARIO_CODES, scenarioCode } from './scenarios';
 
 const parsed = (raw: unknown): SagaInput => {
@@ -53,6 +53,14 @@ describe('parseSagaInput', () => {
     expect(!result.ok && result.message).toMatch(/^failProcessPayment: /);
     expect(parseSagaInput({ quantity: 2.5 })).toMatchObject({ ok: false, field: 'quantity' });
     expect(parseSagaInput({ failCompensation: 'Notify' })).toMatchObject({ ok: false, field: 'failCompensation' });
+    expect(parseSagaInput({ holdStep: 'NotifyFailure' })).toMatchObject({ ok: false, field: 'holdStep' });
+  });
+
+  it('holds any forward step or compensation on request, and no preset holds one', () => {
+    expect(parsed({ holdStep: 'ProcessPayment' }).holdStep).toBe('ProcessPayment');
+    expect(parsed({ holdStep: 'PaymentRefund' }).holdStep).toBe('PaymentRefund');
+    expect(parsed({}).holdStep).toBeUndefined();
+    expect(SAGA_PRESETS.filter((p) => 'holdStep' in p.input)).toEqual([]);
   });
 
   it('refuses out-of-bounds numbers', () => {
@@ -82,8 +90,8 @@ describe('parseSagaInput', () => {
 });
 
 describe('form metadata', () => {
-  it('describes every schema field exactly once', () => {
-    const names = SAGA_INPUT_FIELDS.map((f) => f.name).sort();
+  it('describes every schema field exactly once, but for the test switches it leaves out', () => {
+    const names = [...SAGA_INPUT_FIELDS.map((f) => f.name), ...FIELDS_NOT_IN_FORM].sort();
     expect(names).toEqual(Object.keys(sagaInputSchema.shape).sort());
   });
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isRecord } from '../core/values';
-import { COMPENSATION_STEPS, DEFAULT_SKU, FORWARD_STEPS, INPUT_BOUNDS } from './steps';
+import { COMPENSATION_STEPS, DEFAULT_SKU, FORWARD_STEPS, INPUT_BOUNDS, SAGA_STEPS } from './steps';
 
 /** DynamoDB keys and Step Functions execution names both accept this alphabet. */
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -27,6 +27,13 @@ export const sagaInputSchema = z.strictObject({
   flakyAttempts: between(INPUT_BOUNDS.flakyAttempts).int().default(2),
   /** every step (compensations too) sleeps this long first, so a presenter can watch */
   latencyMs: between(INPUT_BOUNDS.latencyMs).int().default(0),
+  /**
+   * A test and demo switch, kept out of the form and the presets: this step waits, before
+   * doing anything, until a release record for its order and step appears in its table,
+   * so a test catches the saga mid-run for as long as it needs instead of racing a
+   * latency window. Unreleased, the step fails after a bound shorter than its timeout.
+   */
+  holdStep: z.enum(SAGA_STEPS).optional(),
 });
 
 export type SagaInput = z.output<typeof sagaInputSchema>;

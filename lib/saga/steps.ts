@@ -3,6 +3,9 @@ export const FORWARD_STEPS = ['CreateOrder', 'UpdateInventory', 'ProcessPayment'
 export type ForwardStep = (typeof FORWARD_STEPS)[number];
 export const COMPENSATION_STEPS = ['PaymentRefund', 'InventoryRollback', 'CancelOrder'] as const;
 export type CompensationStep = (typeof COMPENSATION_STEPS)[number];
+/** The steps that do the saga's work, forward and back (the holdStep switch can hold any). */
+export const SAGA_STEPS = [...FORWARD_STEPS, ...COMPENSATION_STEPS] as const;
+export type SagaStep = (typeof SAGA_STEPS)[number];
 
 /** Bounds shared by the schema and the form metadata, so they cannot drift apart. */
 export const INPUT_BOUNDS = {

@@ -3,24 +3,28 @@
  * by the derived order id), succeeds without change when there is nothing to undo, and
  * never acts on an invalid input: such an input stopped CreateOrder before any write.
  */
+import type { HoldsRepo } from '@/lib/saga-data/holds-repo';
 import type { InventoryRepo } from '@/lib/saga-data/inventory-repo';
 import type { OrdersRepo } from '@/lib/saga-data/orders-repo';
 import type { PaymentsRepo } from '@/lib/saga-data/payments-repo';
 import type { CompensationStep } from '@/lib/saga/steps';
 import type { SagaInput } from '@/lib/saga/input';
 import { CompensationStepFailed } from '@/lib/saga/errors';
-import { simulateLatency, type Effects } from './faults';
+import { holdUntilReleased, simulateLatency, type Effects } from './faults';
 import type { TaskContext } from './task-event';
 
 type Skipped = { changed: false; skipped: string };
 
 /**
- * The shared prologue: latency, the failCompensation switch, and the invalid-input guard.
+ * The shared prologue: hold, latency, the failCompensation switch, and the invalid-input guard.
  * The switch fails only the first run: it stands for an outage a person then fixes, so a
  * Redrive (RedriveCount 1+) of the stuck execution shows the rollback finishing.
  */
-async function enter(ctx: TaskContext, step: CompensationStep, effects: Effects): Promise<SagaInput | Skipped> {
-  await simulateLatency(ctx.input, effects);
+type CompensationDeps = Effects & { holds: HoldsRepo };
+
+async function enter(ctx: TaskContext, step: CompensationStep, deps: CompensationDeps): Promise<SagaInput | Skipped> {
+  await holdUntilReleased(ctx.input, step, ctx.orderId, deps);
+  await simulateLatency(ctx.input, deps);
   if (!ctx.input) return { changed: false, skipped: `nothing was written: ${ctx.inputProblem ?? 'invalid input'}` };
   if (ctx.input.failCompensation === step && ctx.redriveCount === 0) {
     throw new CompensationStepFailed(`${step} failed on purpose for order ${ctx.orderId} (failCompensation; a Redrive succeeds)`);
@@ -30,21 +34,21 @@ async function enter(ctx: TaskContext, step: CompensationStep, effects: Effects)
 
 const isSkipped = (v: SagaInput | Skipped): v is Skipped => 'skipped' in v;
 
-export async function paymentRefund(ctx: TaskContext, deps: Effects & { payments: PaymentsRepo }) {
+export async function paymentRefund(ctx: TaskContext, deps: CompensationDeps & { payments: PaymentsRepo }) {
   const input = await enter(ctx, 'PaymentRefund', deps);
   if (isSkipped(input)) return input;
   const { changed, record } = await deps.payments.refund(ctx.orderId, deps.now());
   return { changed, paymentId: record?.paymentId, status: record?.status ?? 'NONE' };
 }
 
-export async function inventoryRollback(ctx: TaskContext, deps: Effects & { inventory: InventoryRepo }) {
+export async function inventoryRollback(ctx: TaskContext, deps: CompensationDeps & { inventory: InventoryRepo }) {
   const input = await enter(ctx, 'InventoryRollback', deps);
   if (isSkipped(input)) return input;
   const { changed, stock } = await deps.inventory.release(input.item, ctx.orderId);
   return { changed, sku: input.item, stockAfter: stock?.available };
 }
 
-export async function cancelOrder(ctx: TaskContext, deps: Effects & { orders: OrdersRepo }) {
+export async function cancelOrder(ctx: TaskContext, deps: CompensationDeps & { orders: OrdersRepo }) {
   const input = await enter(ctx, 'CancelOrder', deps);
   if (isSkipped(input)) return input;
   const { changed, record } = await deps.orders.cancel(ctx.orderId, deps.now());

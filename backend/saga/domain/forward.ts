@@ -3,6 +3,7 @@
  * has partly applied, which is why its own compensation runs first.
  */
 import type { AttemptsRepo } from '@/lib/saga-data/attempts-repo';
+import type { HoldsRepo } from '@/lib/saga-data/holds-repo';
 import type { InventoryRepo } from '@/lib/saga-data/inventory-repo';
 import type { NotificationsRepo } from '@/lib/saga-data/notifications-repo';
 import type { OrdersRepo } from '@/lib/saga-data/orders-repo';
@@ -14,11 +15,12 @@ import {
   OrderCreationFailed,
   PaymentFailed,
 } from '@/lib/saga/errors';
-import { simulateFlakiness, simulateLatency, type Effects } from './faults';
+import { holdUntilReleased, simulateFlakiness, simulateLatency, type Effects } from './faults';
 import { requireInput, type TaskContext } from './task-event';
 
-export async function createOrder(ctx: TaskContext, deps: Effects & { orders: OrdersRepo; attempts: AttemptsRepo }) {
+export async function createOrder(ctx: TaskContext, deps: Effects & { orders: OrdersRepo; attempts: AttemptsRepo; holds: HoldsRepo }) {
   const input = requireInput(ctx);
+  await holdUntilReleased(input, 'CreateOrder', ctx.orderId, deps);
   await simulateLatency(input, deps);
   await simulateFlakiness(input, 'CreateOrder', ctx.orderId, deps.attempts);
   const { record } = await deps.orders.createPending({
@@ -34,8 +36,9 @@ export async function createOrder(ctx: TaskContext, deps: Effects & { orders: Or
   return { orderId: ctx.orderId, status: record?.status ?? 'PENDING' };
 }
 
-export async function updateInventory(ctx: TaskContext, deps: Effects & { inventory: InventoryRepo; attempts: AttemptsRepo }) {
+export async function updateInventory(ctx: TaskContext, deps: Effects & { inventory: InventoryRepo; attempts: AttemptsRepo; holds: HoldsRepo }) {
   const input = requireInput(ctx);
+  await holdUntilReleased(input, 'UpdateInventory', ctx.orderId, deps);
   await simulateLatency(input, deps);
   await simulateFlakiness(input, 'UpdateInventory', ctx.orderId, deps.attempts);
   const outcome = await deps.inventory.reserve(input.item, ctx.orderId, input.quantity);
@@ -61,8 +64,9 @@ export async function updateInventory(ctx: TaskContext, deps: Effects & { invent
   };
 }
 
-export async function processPayment(ctx: TaskContext, deps: Effects & { payments: PaymentsRepo; attempts: AttemptsRepo }) {
+export async function processPayment(ctx: TaskContext, deps: Effects & { payments: PaymentsRepo; attempts: AttemptsRepo; holds: HoldsRepo }) {
   const input = requireInput(ctx);
+  await holdUntilReleased(input, 'ProcessPayment', ctx.orderId, deps);
   await simulateLatency(input, deps);
   await simulateFlakiness(input, 'ProcessPayment', ctx.orderId, deps.attempts);
   const { record } = await deps.payments.charge(ctx.orderId, input.amount, deps.now());
@@ -75,9 +79,10 @@ export async function processPayment(ctx: TaskContext, deps: Effects & { payment
 /** Confirms the order, then logs the confirmation; a retry after a crash in between finishes the job. */
 export async function notify(
   ctx: TaskContext,
-  deps: Effects & { orders: OrdersRepo; notifications: NotificationsRepo; attempts: AttemptsRepo },
+  deps: Effects & { orders: OrdersRepo; notifications: NotificationsRepo; attempts: AttemptsRepo; holds: HoldsRepo },
 ) {
   const input = requireInput(ctx);
+  await holdUntilReleased(input, 'Notify', ctx.orderId, deps);
   await simulateLatency(input, deps);
   await simulateFlakiness(input, 'Notify', ctx.orderId, deps.attempts);
   const { record } = await deps.orders.confirm(ctx.orderId, deps.now());
