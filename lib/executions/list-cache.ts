@@ -13,7 +13,7 @@
  *
  * Framework-free: the Step Functions calls and the clock are injected.
  */
-import { type Clock, systemClock } from '@/lib/clock';
+import { type Clock, systemClock } from '@/lib/core/clock';
 import { buildGraph } from '@/lib/asl/graph';
 import type { AslDefinition, AslGraph } from '@/lib/asl/types';
 import type { ExecutionStatus } from '@/lib/core/execution-status';

@@ -1,6 +1,6 @@
 import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../clock';
+import { systemClock } from '../core/clock';
 import { createStepFunctions } from '../sfn/api';
 import { ExecutionNotFoundError, ThrottledError } from '../sfn/errors';
 import type { ExecutionEvent } from '../sfn/types';

@@ -7,7 +7,7 @@
  *
  * Framework-free: the fetch and the clock are injected, so tests drive it directly.
  */
-import { type Clock, systemClock, type TimerHandle } from '../clock';
+import { type Clock, systemClock, type TimerHandle } from '../core/clock';
 import { ExecutionNotFoundError, ThrottledError, toStepFunctionsError } from '../sfn/errors';
 import { mergeEvents } from '../sfn/reshape';
 import { type ExecutionEvent, hasEnded } from '../sfn/types';

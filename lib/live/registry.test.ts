@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../clock';
+import { systemClock } from '../core/clock';
 import { ThrottledError } from '../sfn/errors';
 import type { ExecutionEvent } from '../sfn/types';
 import { createLiveRegistry } from './registry';

@@ -3,7 +3,7 @@
  * when the last viewer leaves, the poller pauses and is dropped after `lingerMs`, so a
  * reload or reconnect within that window resumes without re-reading the history.
  */
-import { systemClock, type TimerHandle } from '../clock';
+import { systemClock, type TimerHandle } from '../core/clock';
 import type { ExecutionEvent } from '../sfn/types';
 import { ExecutionPoller, type LiveListener, type PollerOptions } from './poller';
 

@@ -2,7 +2,7 @@
  * Sharing a keyed read among the callers that want it at about the same time, so a room of
  * viewers costs one Step Functions call, not one each.
  */
-import { type Clock, systemClock } from '../clock';
+import { type Clock, systemClock } from '../core/clock';
 
 export interface ShareOptions {
   /** how long after it started a successful read is still handed out; 0: only while in flight */
