@@ -45,6 +45,18 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.screenshot({ path: `docs/screenshots/compensated-execution${suffix}.png` });
     });
 
+    test('a rollback stuck at a compensation, one click from finished', async ({ page }) => {
+      const start = new StartPage(page);
+      await start.goto();
+      await start.choosePreset('fail-refund');
+      const execution = await start.start();
+      await execution.expectOutcome('COMPENSATION_FAILED');
+      await expect(page.getByTestId('recovery-panel')).toBeVisible();
+      await expect(page.getByTestId('data-notifications')).toContainText('COMPENSATION_FAILED');
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `docs/screenshots/stuck-rollback${suffix}.png` });
+    });
+
     test('executions list', async ({ page }) => {
       const list = new ExecutionsPage(page);
       await list.goto();
