@@ -103,13 +103,17 @@ run('engine', process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'backe
   DYNAMODB_PORT: String(engine.dynamoPort),
   ENGINE_DATA_DIR: dataDir,
 });
-run('dashboard', bin('next'), [dev ? 'dev' : 'start', '-p', String(port)], {
-  SFN_ENDPOINT: engineUrl,
-  DYNAMODB_ENDPOINT: `http://${engine.host}:${engine.dynamoPort}`,
-  PORT: String(port),
-});
-
-Promise.all([waitForPort(engine.port, 60_000, engine.host), waitForPort(port, 120_000)])
+// The dashboard starts once the engine answers, so whoever sees the dashboard up (a person,
+// Playwright's webServer check) can use it at once; later engine restarts it rides out.
+waitForPort(engine.port, 60_000, engine.host)
+  .then(() => {
+    run('dashboard', bin('next'), [dev ? 'dev' : 'start', '-p', String(port)], {
+      SFN_ENDPOINT: engineUrl,
+      DYNAMODB_ENDPOINT: `http://${engine.host}:${engine.dynamoPort}`,
+      PORT: String(port),
+    });
+    return waitForPort(port, 120_000);
+  })
   .then(() => console.log(`\n  Saga dashboard: http://localhost:${port}   (engine: ${engineUrl})\n  Ctrl-C stops both; either one that dies is restarted.\n`))
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
