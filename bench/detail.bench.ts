@@ -15,7 +15,7 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { Browser, Page } from '@playwright/test';
-import { GENERATED_HISTORY_DEFINITION, generateHistory } from '../lib/history/generate-history';
+import { GENERATED_HISTORY_DEFINITION, generateHistory } from '../lib/history/testing/generate-history';
 import { median, print, startStackAndBrowser } from './support';
 import { localSfnClient } from '../backend/engine/local-client';
 

@@ -5,7 +5,7 @@
  * (which Catch leads where, how many tries a Retry allows, what a redrive re-runs), not
  * from the reader they are there to test.
  */
-import { testLambdaArn } from '../backend/engine/test-engine';
+import { testLambdaArn } from '../backend/engine/testing/test-engine';
 import { SAGA_PRESETS } from '@/lib/saga/scenarios';
 import type { SagaInputFields } from '@/lib/saga/input';
 import type { AslDefinition } from '../lib/asl/types';

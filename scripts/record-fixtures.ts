@@ -21,13 +21,13 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunningEngine } from '../backend/engine/main';
-import { startTestEngine, TEST_ROLE_ARN } from '../backend/engine/test-engine';
-import { waitForEnd } from '../backend/engine/test-waits';
+import { startTestEngine, TEST_ROLE_ARN } from '../backend/engine/testing/test-engine';
+import { waitForEnd } from '../backend/engine/testing/test-waits';
 import { createSagaFunctions, localSagaHandlersByArn } from '../backend/saga/functions';
 import { flattenDefinition } from '../lib/asl/flatten';
 import type { AslDefinition } from '../lib/asl/types';
 import { sagaDataConfig } from '../lib/env';
-import { ENGINE_FIXTURES_DIR } from '../lib/history/fixtures';
+import { ENGINE_FIXTURES_DIR } from '../lib/history/testing/fixtures';
 import { ENGINE_SCENARIOS, REDRIVE_LAMBDAS, type EngineScenario } from './engine-scenarios';
 
 const CONVENTIONS = {
