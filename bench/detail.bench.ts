@@ -15,8 +15,8 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import type { Browser, Page } from '@playwright/test';
-import { GENERATED_HISTORY_DEFINITION, generateHistory } from '../lib/history/generate-history';
-import { median, print, startStackAndBrowser } from './support';
+import { GENERATED_HISTORY_DEFINITION, generateHistory } from '../lib/history/testing/generate-history';
+import { median, print, runBench, startStackAndBrowser } from './support';
 import { localSfnClient } from '../backend/engine/local-client';
 
 const PORTS = { engine: 18583, dynamo: 18584, dashboard: 13500 };
@@ -260,7 +260,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runBench(main);

@@ -5,8 +5,8 @@
  * `npx tsx bench/engine-memory.bench.ts`.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { freePort, spawnEngine, stopEngine } from '../backend/engine/spawn-engine';
-import { tempDataDir } from '../backend/engine/test-engine';
+import { freePort, spawnEngine, stopEngine } from '../backend/engine/testing/spawn-engine';
+import { tempDataDir } from '../backend/engine/testing/test-engine';
 import { jsonClient } from './json-client';
 import { sagasInFlight } from './saga-load';
 import { print } from './support';

@@ -15,7 +15,7 @@
  */
 import { CreateStateMachineCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { percentile, print, startStack } from './support';
+import { percentile, print, runBench, startStack } from './support';
 import { localSfnClient } from '../backend/engine/local-client';
 
 const PORTS = { engine: 18483, dynamo: 18484, dashboard: 13400 };
@@ -200,7 +200,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runBench(main);

@@ -8,7 +8,7 @@
  */
 import { GetExecutionHistoryCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { LOCAL_SAGA_STATE_MACHINE_ARN } from '../lib/env';
-import { percentile, print, startStackAndBrowser } from './support';
+import { percentile, print, runBench, startStackAndBrowser } from './support';
 import { localSfnClient } from '../backend/engine/local-client';
 
 const PORTS = { engine: 18283, dynamo: 18284, dashboard: 13200 };
@@ -92,7 +92,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runBench(main);

@@ -5,7 +5,7 @@
 import { generateMachine } from '../lib/asl/generate';
 import { buildGraph } from '../lib/asl/graph';
 import { layoutGraph } from '../lib/asl/layout';
-import { generateHistory, GENERATED_HISTORY_DEFINITION } from '../lib/history/generate-history';
+import { generateHistory, GENERATED_HISTORY_DEFINITION } from '../lib/history/testing/generate-history';
 import { readExecution } from '../lib/history/read-execution';
 
 const RUNS = 9;

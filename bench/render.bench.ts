@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateMachine } from '../lib/asl/generate';
 import { buildGraph } from '../lib/asl/graph';
-import { median, print, startStackAndBrowser } from './support';
+import { median, print, runBench, startStackAndBrowser } from './support';
 
 const PORTS = { engine: 18383, dynamo: 18384, dashboard: 13300 };
 const STATES = 200;
@@ -106,7 +106,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runBench(main);

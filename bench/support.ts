@@ -14,6 +14,14 @@ export const percentile = (sorted: readonly number[], p: number) =>
 /** The middle value (the upper one of an even count), NaN when empty; the input is not changed. */
 export const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
 
+/** Runs a bench's `main`; a failure prints its message and ends the process with exit code 1. */
+export function runBench(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
+
 export type StackPorts = { engine: number; dynamo: number; dashboard: number };
 
 /**

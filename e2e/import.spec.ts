@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { loadFixtures } from '@/lib/history/fixtures';
+import { loadFixtures } from '../lib/history/testing/fixtures';
 
 const fixtures = loadFixtures();
 const fixture = (prefix: string) => fixtures.find((f) => f.file.startsWith(prefix))!;

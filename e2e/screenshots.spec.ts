@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { loadFixtures } from '@/lib/history/fixtures';
+import { loadFixtures } from '../lib/history/testing/fixtures';
 import { ComparePage } from './pages/compare-page';
 import { DetailTabs } from './pages/detail-tabs';
 import { ExecutionPage } from './pages/execution-page';

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnEngine, stopEngine } from '@/backend/engine/spawn-engine';
+import { spawnEngine, stopEngine } from '../backend/engine/testing/spawn-engine';
 import { childEnv } from '@/lib/env';
 import { waitForPort } from '../scripts/wait-for-port';
 

@@ -5,7 +5,7 @@
  * (which Catch leads where, how many tries a Retry allows, what a redrive re-runs), not
  * from the reader they are there to test.
  */
-import { testLambdaArn } from '../backend/engine/test-engine';
+import { testLambdaArn } from '../backend/engine/testing/test-engine';
 import { SAGA_PRESETS } from '@/lib/saga/scenarios';
 import type { SagaInputFields } from '@/lib/saga/input';
 import type { AslDefinition } from '../lib/asl/types';
@@ -77,6 +77,36 @@ function presetInput(id: string): SagaInputFields {
 
 const SUCCEEDED = { status: 'SUCCEEDED' } as const;
 const FORWARD_DONE = { CreateOrder: SUCCEEDED, UpdateInventory: SUCCEEDED } as const;
+/** The forward steps ran, and the payment failed into the compensation chain. */
+const PAYMENT_CAUGHT = { ...FORWARD_DONE, ProcessPayment: { status: 'CAUGHT' } } as const;
+
+/** Every forward step succeeded. */
+const SAGA_COMPLETED: EngineScenario['expected'] = {
+  executionStatus: 'SUCCEEDED',
+  sagaOutcome: 'COMPLETED',
+  entered: { ...FORWARD_DONE, ProcessPayment: SUCCEEDED, Notify: SUCCEEDED, OrderConfirmed: SUCCEEDED },
+};
+
+/** The payment failed and the whole rollback ran, ending at the SagaRolledBack Fail state. */
+const SAGA_COMPENSATED: EngineScenario['expected'] = {
+  executionStatus: 'FAILED',
+  sagaOutcome: 'COMPENSATED',
+  entered: {
+    ...PAYMENT_CAUGHT,
+    PaymentRefund: SUCCEEDED,
+    InventoryRollback: SUCCEEDED,
+    CancelOrder: SUCCEEDED,
+    NotifyFailure: SUCCEEDED,
+    SagaRolledBack: { status: 'FAILED' },
+  },
+};
+
+/** The slow saga was stopped (ABORTED) or read (RUNNING) while UpdateInventory ran. */
+const haltedInUpdateInventory = (status: 'ABORTED' | 'RUNNING'): EngineScenario['expected'] => ({
+  executionStatus: status,
+  sagaOutcome: status,
+  entered: { CreateOrder: SUCCEEDED, UpdateInventory: { status } },
+});
 
 export const ENGINE_SCENARIOS: readonly EngineScenario[] = [
   {
@@ -84,30 +114,14 @@ export const ENGINE_SCENARIOS: readonly EngineScenario[] = [
     features: ['saga preset "happy"', 'Lambda direct ARN resources', 'Succeed state', 'saga COMPLETED'],
     input: presetInput('happy'),
     ending: { kind: 'end' },
-    expected: {
-      executionStatus: 'SUCCEEDED',
-      sagaOutcome: 'COMPLETED',
-      entered: { ...FORWARD_DONE, ProcessPayment: SUCCEEDED, Notify: SUCCEEDED, OrderConfirmed: SUCCEEDED },
-    },
+    expected: SAGA_COMPLETED,
   },
   {
     name: 'compensated_payment_fails',
     features: ['saga preset "fail-payment"', 'business error, not retried', 'Catch into the compensation chain', 'Fail state SagaRolledBack', 'saga COMPENSATED'],
     input: presetInput('fail-payment'),
     ending: { kind: 'end' },
-    expected: {
-      executionStatus: 'FAILED',
-      sagaOutcome: 'COMPENSATED',
-      entered: {
-        ...FORWARD_DONE,
-        ProcessPayment: { status: 'CAUGHT' },
-        PaymentRefund: SUCCEEDED,
-        InventoryRollback: SUCCEEDED,
-        CancelOrder: SUCCEEDED,
-        NotifyFailure: SUCCEEDED,
-        SagaRolledBack: { status: 'FAILED' },
-      },
-    },
+    expected: SAGA_COMPENSATED,
   },
   {
     name: 'compensation_failed_refund_fails',
@@ -117,11 +131,7 @@ export const ENGINE_SCENARIOS: readonly EngineScenario[] = [
     expected: {
       executionStatus: 'FAILED',
       sagaOutcome: 'COMPENSATION_FAILED',
-      entered: {
-        ...FORWARD_DONE,
-        ProcessPayment: { status: 'CAUGHT' },
-        PaymentRefund: { status: 'FAILED' },
-      },
+      entered: { ...PAYMENT_CAUGHT, PaymentRefund: { status: 'FAILED' } },
     },
   },
   {
@@ -130,41 +140,21 @@ export const ENGINE_SCENARIOS: readonly EngineScenario[] = [
     input: presetInput('fail-refund'),
     ending: { kind: 'end' },
     redriveFrom: 'FAILED',
-    expected: {
-      executionStatus: 'FAILED',
-      sagaOutcome: 'COMPENSATED',
-      entered: {
-        ...FORWARD_DONE,
-        ProcessPayment: { status: 'CAUGHT' },
-        PaymentRefund: SUCCEEDED,
-        InventoryRollback: SUCCEEDED,
-        CancelOrder: SUCCEEDED,
-        NotifyFailure: SUCCEEDED,
-        SagaRolledBack: { status: 'FAILED' },
-      },
-    },
+    expected: SAGA_COMPENSATED,
   },
   {
     name: 'aborted_stopped_during_slow_step',
     features: ['saga preset "slow" (latencyMs 1500)', 'StopExecution while UpdateInventory runs', 'ExecutionAborted', 'saga ABORTED'],
     input: presetInput('slow'),
     ending: { kind: 'stop', step: 'UpdateInventory' },
-    expected: {
-      executionStatus: 'ABORTED',
-      sagaOutcome: 'ABORTED',
-      entered: { CreateOrder: SUCCEEDED, UpdateInventory: { status: 'ABORTED' } },
-    },
+    expected: haltedInUpdateInventory('ABORTED'),
   },
   {
     name: 'running_cut_during_slow_step',
     features: ['saga preset "slow" (latencyMs 1500)', 'history read while UpdateInventory runs', 'no terminal event', 'saga RUNNING'],
     input: presetInput('slow'),
     ending: { kind: 'cut', step: 'UpdateInventory' },
-    expected: {
-      executionStatus: 'RUNNING',
-      sagaOutcome: 'RUNNING',
-      entered: { CreateOrder: SUCCEEDED, UpdateInventory: { status: 'RUNNING' } },
-    },
+    expected: haltedInUpdateInventory('RUNNING'),
   },
   {
     name: 'redriven_after_abort',
@@ -172,11 +162,7 @@ export const ENGINE_SCENARIOS: readonly EngineScenario[] = [
     input: presetInput('slow'),
     ending: { kind: 'stop', step: 'UpdateInventory' },
     redriveFrom: 'ABORTED',
-    expected: {
-      executionStatus: 'SUCCEEDED',
-      sagaOutcome: 'COMPLETED',
-      entered: { ...FORWARD_DONE, ProcessPayment: SUCCEEDED, Notify: SUCCEEDED, OrderConfirmed: SUCCEEDED },
-    },
+    expected: SAGA_COMPLETED,
   },
   {
     name: 'redriven_after_failure',

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEngineFixtures, loadFixtures } from '../lib/history/fixtures';
+import { loadEngineFixtures, loadFixtures } from '../lib/history/testing/fixtures';
 import { parseArgs, runInspect, UsageError } from './inspect-run';
 
 const run = promisify(execFile);

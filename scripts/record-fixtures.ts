@@ -10,7 +10,6 @@ import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
   DescribeStateMachineCommand,
-  GetExecutionHistoryCommand,
   type HistoryEvent,
   RedriveExecutionCommand,
   type SFNClient,
@@ -21,13 +20,14 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunningEngine } from '../backend/engine/main';
-import { startTestEngine, TEST_ROLE_ARN } from '../backend/engine/test-engine';
-import { waitForEnd } from '../backend/engine/test-waits';
+import { fullHistory } from '../backend/engine/testing/saga-checks';
+import { startTestEngine, TEST_ROLE_ARN } from '../backend/engine/testing/test-engine';
+import { waitForEnd } from '../backend/engine/testing/test-waits';
 import { createSagaFunctions, localSagaHandlersByArn } from '../backend/saga/functions';
 import { flattenDefinition } from '../lib/asl/flatten';
 import type { AslDefinition } from '../lib/asl/types';
 import { sagaDataConfig } from '../lib/env';
-import { ENGINE_FIXTURES_DIR } from '../lib/history/fixtures';
+import { ENGINE_FIXTURES_DIR } from '../lib/history/testing/fixtures';
 import { ENGINE_SCENARIOS, REDRIVE_LAMBDAS, type EngineScenario } from './engine-scenarios';
 
 const CONVENTIONS = {
@@ -43,23 +43,14 @@ class RecordingError extends Error {
   override name = 'RecordingError';
 }
 
-/** Every page of GetExecutionHistory, as a client reads a long history. */
-async function fullHistory(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
-  const events: HistoryEvent[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 100, nextToken }));
-    events.push(...(page.events ?? []));
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return events;
-}
+/** Histories are read 100 events a page, so a long one is read as a client reads it: page by page. */
+const PAGE_SIZE = 100;
 
 /** Polls the history until `step` is entered and its Lambda call has started (and not ended). */
 async function waitUntilRunning(sfn: SFNClient, executionArn: string, step: string): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    const events = await fullHistory(sfn, executionArn);
+    const events = await fullHistory(sfn, executionArn, PAGE_SIZE);
     const entered = events.findLastIndex((e) => e.stateEnteredEventDetails?.name === step);
     if (entered >= 0 && events.at(-1)?.type === 'LambdaFunctionStarted') return;
     await sleep(20);
@@ -101,7 +92,7 @@ async function record(sfn: SFNClient, stateMachineArn: string, scenario: EngineS
   else {
     await waitUntilRunning(sfn, executionArn, ending.step);
     if (ending.kind === 'cut') {
-      const events = await fullHistory(sfn, executionArn);
+      const events = await fullHistory(sfn, executionArn, PAGE_SIZE);
       const { status } = await sfn.send(new DescribeExecutionCommand({ executionArn }));
       await sfn.send(new StopExecutionCommand({ executionArn }));
       if (status !== 'RUNNING' || events.at(-1)?.type !== 'LambdaFunctionStarted') {
@@ -123,7 +114,7 @@ async function record(sfn: SFNClient, stateMachineArn: string, scenario: EngineS
   if (status !== scenario.expected.executionStatus) {
     throw new RecordingError(`${scenario.name} ended ${status}, not ${scenario.expected.executionStatus}`);
   }
-  return fullHistory(sfn, executionArn);
+  return fullHistory(sfn, executionArn, PAGE_SIZE);
 }
 
 function fixture(scenario: EngineScenario, definition: AslDefinition, events: HistoryEvent[]) {

@@ -16,8 +16,8 @@ import {
   type SFNClient,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEngine, TEST_ROLE_ARN, testLambdaArn, type TestEngine } from './test-engine';
-import { waitForEnd } from './test-waits';
+import { startTestEngine, TEST_ROLE_ARN, testLambdaArn, type TestEngine } from './testing/test-engine';
+import { waitForEnd } from './testing/test-waits';
 
 const DOUBLE = testLambdaArn('api-double');
 

@@ -18,10 +18,10 @@ import { formatCrashPoint, LOCAL_SAGA_STATE_MACHINE_ARN, type CrashPoint } from 
 import { readExecution } from '@/lib/history/read-execution';
 import { parseDefinition, toExecutionEvent } from '@/lib/sfn/reshape';
 import { executionArn } from './arn';
-import { fullHistory, historyShapeProblems, sagaData, statesVisited } from './saga-checks';
-import { freePort, spawnEngine, stopEngine } from './spawn-engine';
-import { sfnClientFor, tempDataDir } from './test-engine';
-import { waitForEnd } from './test-waits';
+import { fullHistory, historyShapeProblems, sagaData, statesVisited } from './testing/saga-checks';
+import { freePort, spawnEngine, stopEngine } from './testing/spawn-engine';
+import { sfnClientFor, tempDataDir } from './testing/test-engine';
+import { waitForEnd } from './testing/test-waits';
 
 const SCENARIOS = {
   happy: '{}',

@@ -3,6 +3,7 @@
  * every state, nested Parallel branches and Map iterators included, that the history
  * translator, the task handlers and resume all consult by state name.
  */
+import { isRecord } from '@/lib/core/values';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { AslDefinition, AslStateType } from '@/lib/asl/types';
 import { SfnError } from './errors';
@@ -27,7 +28,6 @@ export interface DefinitionIndex {
   states: ReadonlyMap<string, StateInfo>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function nestedMachines(state: StateDef): unknown[] {
   if (state.Type === 'Parallel') return Array.isArray(state.Branches) ? state.Branches : [];
@@ -38,9 +38,9 @@ function nestedMachines(state: StateDef): unknown[] {
 export function indexDefinition(definition: AslDefinition): DefinitionIndex {
   const states = new Map<string, StateInfo>();
   const visit = (machine: unknown, parent?: string, branch?: number) => {
-    if (!isObject(machine) || !isObject(machine.States)) return;
+    if (!isRecord(machine) || !isRecord(machine.States)) return;
     for (const [name, state] of Object.entries(machine.States)) {
-      if (!isObject(state) || typeof state.Type !== 'string') continue;
+      if (!isRecord(state) || typeof state.Type !== 'string') continue;
       // AWS requires names unique across the machine; history events only carry the name.
       if (states.has(name)) throw invalidDefinition('DUPLICATE_STATE_NAME', `Duplicate State name: ${name}`);
       const def = state as StateDef;
@@ -73,11 +73,11 @@ export function compileDefinition(text: string): CompiledDefinition {
   } catch (error) {
     throw invalidDefinition('INVALID_JSON_DESCRIPTION', (error as Error).message);
   }
-  if (!isObject(parsed)) throw invalidDefinition('SCHEMA_VALIDATION_FAILED', 'Expected an object at /');
+  if (!isRecord(parsed)) throw invalidDefinition('SCHEMA_VALIDATION_FAILED', 'Expected an object at /');
   const missing = ['StartAt', 'States'].filter((field) => parsed[field] === undefined);
   if (missing.length > 0) throw invalidDefinition('SCHEMA_VALIDATION_FAILED', `These fields are required: [${missing.join(', ')}] at /`);
   if (typeof parsed.StartAt !== 'string') throw invalidDefinition('SCHEMA_VALIDATION_FAILED', 'Expected value of type: String at /StartAt');
-  if (!isObject(parsed.States)) throw invalidDefinition('SCHEMA_VALIDATION_FAILED', 'Expected value of type: Object at /States');
+  if (!isRecord(parsed.States)) throw invalidDefinition('SCHEMA_VALIDATION_FAILED', 'Expected value of type: Object at /States');
   const definition = parsed as AslDefinition;
   const index = indexDefinition(definition);
   if (usesJsonata(definition, index)) {

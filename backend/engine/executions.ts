@@ -3,6 +3,7 @@
  * executions live in memory (their record and translator); everything is written through
  * the store, which the reads consult.
  */
+import { isRedrivable } from '@/lib/core/execution-status';
 import { randomUUID } from 'node:crypto';
 import { assertValidName, executionArn, parseExecutionArn, parseStateMachineArn } from './arn';
 import type { AwsHistoryEvent } from './aws-events';
@@ -17,7 +18,6 @@ import type { EngineStore, ExecutionRecord } from './store';
 import { HistoryTranslator, type Outcome } from './translator';
 
 export const MAX_INPUT_BYTES = 256 * 1024;
-const REDRIVABLE = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 
 interface LiveExecution {
   record: ExecutionRecord;
@@ -124,7 +124,7 @@ export class Executions {
 
   async redrive(arn: string): Promise<ExecutionRecord> {
     const record = this.describe(arn);
-    if (!REDRIVABLE.has(record.status)) {
+    if (!isRedrivable(record.status)) {
       throw new SfnError('ExecutionNotRedrivable', `Execution is ${record.status}; only FAILED, TIMED_OUT or ABORTED executions can be redriven`);
     }
     const compiled = this.machines.compiledFor(record.revisionId);

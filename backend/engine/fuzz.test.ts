@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { SFN_ERROR_TYPES } from './errors';
 import { OPERATIONS } from './protocol';
-import { startTestEngine, TEST_ROLE_ARN, testLambdaArn, type TestEngine } from './test-engine';
-import { waitForEnd } from './test-waits';
+import { startTestEngine, TEST_ROLE_ARN, testLambdaArn, type TestEngine } from './testing/test-engine';
+import { waitForEnd } from './testing/test-waits';
 
 const RUNS = 2_000;
 const TIME_LIMIT_MS = 45_000;

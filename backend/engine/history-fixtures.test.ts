@@ -6,10 +6,10 @@
 import { CreateStateMachineCommand, GetExecutionHistoryCommand, StartExecutionCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES_DIR } from '@/lib/history/fixtures';
+import { FIXTURES_DIR } from '@/lib/history/testing/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEngine, TEST_ROLE_ARN, testLambdaArn, type TestEngine } from './test-engine';
-import { waitForEnd } from './test-waits';
+import { startTestEngine, TEST_ROLE_ARN, testLambdaArn, type TestEngine } from './testing/test-engine';
+import { waitForEnd } from './testing/test-waits';
 
 
 type Behaviour = 'fails' | 'succeeds';

@@ -38,7 +38,8 @@ function fault(text: string): string {
       i++;
       continue;
     }
-    if (expect === 'firstKey' && c === '}') {
+    // An empty object or array: closed right where its first key or value could start.
+    if ((expect === 'firstKey' && c === '}') || (expect === 'arrayFirst' && c === ']')) {
       stack.pop();
       expect = afterValue();
       i++;
@@ -49,12 +50,6 @@ function fault(text: string): string {
       i = skipString(text, i);
       if (i < 0) return 'Unexpected end-of-input: was expecting closing quote for a string value';
       expect = 'colon';
-      continue;
-    }
-    if (expect === 'arrayFirst' && c === ']') {
-      stack.pop();
-      expect = afterValue();
-      i++;
       continue;
     }
     // a value

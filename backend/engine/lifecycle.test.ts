@@ -14,8 +14,8 @@ import {
 } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LambdaFunction } from './lambdas';
-import { startTestEngine, TEST_ROLE_ARN, testLambdaArn, type TestEngine } from './test-engine';
-import { waitForEnd } from './test-waits';
+import { startTestEngine, TEST_ROLE_ARN, testLambdaArn, type TestEngine } from './testing/test-engine';
+import { waitForEnd } from './testing/test-waits';
 
 const FIRST = testLambdaArn('life-first');
 const SECOND = testLambdaArn('life-second');

@@ -1,8 +1,8 @@
 /** Records reshaped into Step Functions response objects (AWS field names, epoch-second dates). */
+import { isRedrivable } from '@/lib/core/execution-status';
 import { localRoleArn, parseStateMachineArn } from './arn';
 import type { ExecutionRecord, StateMachineRecord } from './store';
 
-const REDRIVABLE = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
 const OBSERVABILITY = {
   loggingConfiguration: { level: 'OFF', includeExecutionData: false },
   tracingConfiguration: { enabled: false },
@@ -22,7 +22,7 @@ export function executionSummary(e: ExecutionRecord) {
 }
 
 export function describeExecution(e: ExecutionRecord) {
-  const redrivable = REDRIVABLE.has(e.status);
+  const redrivable = isRedrivable(e.status);
   return {
     ...executionSummary(e),
     input: e.input,

@@ -9,10 +9,10 @@ import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
 import { formatCrashPoint, LOCAL_SAGA_STATE_MACHINE_ARN } from '@/lib/env';
-import { fullHistory, historyShapeProblems, sagaData, statesVisited } from './saga-checks';
-import { freePort, spawnEngine, stopEngine } from './spawn-engine';
-import { sfnClientFor, tempDataDir } from './test-engine';
-import { waitForEnd } from './test-waits';
+import { fullHistory, historyShapeProblems, sagaData, statesVisited } from './testing/saga-checks';
+import { freePort, spawnEngine, stopEngine } from './testing/spawn-engine';
+import { sfnClientFor, tempDataDir } from './testing/test-engine';
+import { waitForEnd } from './testing/test-waits';
 
 const children: ChildProcess[] = [];
 const dataDir = tempDataDir();

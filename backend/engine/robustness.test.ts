@@ -16,8 +16,8 @@ import { MAX_INPUT_DEPTH, nestsDeeperThan } from './json-depth';
 import { LambdaRegistry } from './lambdas';
 import { MAX_BODY_BYTES } from './protocol';
 import { startRun } from './runner';
-import { startTestEngine, TEST_ROLE_ARN, testLambdaArn, type TestEngine } from './test-engine';
-import { waitForEnd } from './test-waits';
+import { startTestEngine, TEST_ROLE_ARN, testLambdaArn, type TestEngine } from './testing/test-engine';
+import { waitForEnd } from './testing/test-waits';
 import { HistoryTranslator } from './translator';
 
 const TOO_DEEP = testLambdaArn('too-deep');

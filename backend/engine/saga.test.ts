@@ -5,9 +5,9 @@
  */
 import { DescribeExecutionCommand, RedriveExecutionCommand, StartExecutionCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fullHistory, historyShapeProblems, sagaData, statesVisited } from './saga-checks';
-import { startTestEngine, type TestEngine } from './test-engine';
-import { waitForEnd } from './test-waits';
+import { fullHistory, historyShapeProblems, sagaData, statesVisited } from './testing/saga-checks';
+import { startTestEngine, type TestEngine } from './testing/test-engine';
+import { waitForEnd } from './testing/test-waits';
 
 let t: TestEngine;
 let data: ReturnType<typeof sagaData>;

@@ -9,7 +9,7 @@ import { sagaDataConfig } from '@/lib/env';
 import { startLocalDynamoThread } from '../local/dynamo-thread';
 import { LOCAL_SAGA_ARNS, createSagaFunctions, localSagaHandlersByArn } from '../saga/functions';
 import { SAGA_STATE_MACHINE_NAME, sagaDefinition } from '../saga/definition';
-import { parsePayload } from '@/lib/history/values';
+import { parsePayload } from '@/lib/core/values';
 import { compensationAlert } from '../saga/compensation-alert';
 import { createSagaClients } from '@/lib/saga-data/clients';
 import { notificationsRepo } from '@/lib/saga-data/notifications-repo';

@@ -11,8 +11,8 @@ import {
 } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallStatsSnapshot } from './call-stats';
-import { startTestEngine, TEST_ROLE_ARN, type TestEngine } from './test-engine';
-import { waitForEnd } from './test-waits';
+import { startTestEngine, TEST_ROLE_ARN, type TestEngine } from './testing/test-engine';
+import { waitForEnd } from './testing/test-waits';
 
 let t: TestEngine | undefined;
 afterEach(async () => {

@@ -12,7 +12,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import type { ExecutionStatus } from '@/lib/history/types';
+import type { ExecutionStatus } from '@/lib/core/execution-status';
 
 export interface StateMachineRecord {
   arn: string;

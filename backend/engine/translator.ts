@@ -250,6 +250,14 @@ export class HistoryTranslator {
     return false;
   }
 
+  /** The state an event is about and the chain it runs in; undefined for an unknown state or a dropped chain. */
+  private placeOf(event: LibraryEvent): { info: StateInfo; scope: string } | undefined {
+    const info = this.info(event.state?.name);
+    if (!info) return undefined;
+    const scope = this.scopeOf(info, event.index);
+    return this.isDropped(scope) ? undefined : { info, scope };
+  }
+
   private emit(d: EventDraft, scope: string, at: number, previousEventId?: number): AwsHistoryEvent {
     const id = ++this.lastId;
     const event: AwsHistoryEvent = {
@@ -283,10 +291,9 @@ export class HistoryTranslator {
   }
 
   private entered(event: LibraryEvent, at: number): AwsHistoryEvent[] {
-    const info = this.info(event.state?.name);
-    if (!info || !event.state) return [];
-    const scope = this.scopeOf(info, event.index);
-    if (this.isDropped(scope)) return [];
+    const place = this.placeOf(event);
+    if (!place || !event.state) return [];
+    const { info, scope } = place;
     this.open.set(`${scope}|${info.name}`, { info, scope, failed: false });
     const out: AwsHistoryEvent[] = this.releaseIterationStarts(scope);
     if (this.continueVisit === info.name && scope === ROOT) this.continueVisit = undefined;
@@ -300,10 +307,9 @@ export class HistoryTranslator {
   }
 
   private exited(event: LibraryEvent, at: number): AwsHistoryEvent[] {
-    const info = this.info(event.state?.name);
-    if (!info) return [];
-    const scope = this.scopeOf(info, event.index);
-    if (this.isDropped(scope)) return [];
+    const place = this.placeOf(event);
+    if (!place) return [];
+    const { info, scope } = place;
     this.open.delete(`${scope}|${info.name}`);
     this.dropPendingCall(info, scope);
     const exit = aws.stateExited(info.type, info.name, aws.json(event.state?.output));
@@ -321,10 +327,9 @@ export class HistoryTranslator {
   }
 
   private stateFailed(event: LibraryEvent, at: number): AwsHistoryEvent[] {
-    const info = this.info(event.state?.name);
-    if (!info) return [];
-    const scope = this.scopeOf(info, event.index);
-    if (this.isDropped(scope)) return [];
+    const place = this.placeOf(event);
+    if (!place) return [];
+    const { info, scope } = place;
     const key = `${scope}|${info.name}`;
     const open = this.open.get(key);
     if (open) open.failed = true;
@@ -347,10 +352,9 @@ export class HistoryTranslator {
   }
 
   private retried(event: LibraryEvent, at: number): AwsHistoryEvent[] {
-    const info = this.info(event.state?.name);
-    if (!info) return [];
-    const scope = this.scopeOf(info, event.index);
-    if (this.isDropped(scope)) return [];
+    const place = this.placeOf(event);
+    if (!place) return [];
+    const { info, scope } = place;
     const open = this.open.get(`${scope}|${info.name}`);
     if (open) open.failed = false;
     if (info.type === 'Task') this.queueCall(info.name, scope);

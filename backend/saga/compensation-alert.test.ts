@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadEngineFixtures } from '@/lib/history/fixtures';
-import { parsePayload } from '@/lib/history/values';
+import { loadEngineFixtures } from '@/lib/history/testing/fixtures';
+import { parsePayload } from '@/lib/core/values';
 import { compensationAlert } from './compensation-alert';
 
 const fixture = (file: string) => {

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOrderRecords } from '@/lib/saga-data/read-order';
 import type { SagaFunctionKey } from './functions';
-import { startSagaHarness, type SagaHarness } from '@/backend/local/saga-harness';
-import { dumpTables } from './test-dump';
+import { startSagaHarness, type SagaHarness } from '../local/testing/saga-harness';
+import { dumpTables } from './testing/test-dump';
 
 let h: SagaHarness;
 beforeAll(async () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAGA_STEPS } from '@/lib/saga/steps';
-import { startSagaHarness, type SagaHarness } from '@/backend/local/saga-harness';
+import { startSagaHarness, type SagaHarness } from '../local/testing/saga-harness';
 import { readOrderRecords } from '@/lib/saga-data/read-order';
 import { HOLD_TABLE } from '@/lib/saga-data/holds-repo';
 import { HOLD_LIMIT_MS, HOLD_POLL_MS } from './domain/faults';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readOrderRecords } from '@/lib/saga-data/read-order';
-import { startSagaHarness, type SagaHarness } from '@/backend/local/saga-harness';
+import { startSagaHarness, type SagaHarness } from '../local/testing/saga-harness';
 import { SAGA_PRESETS } from '@/lib/saga/scenarios';
 
 let h: SagaHarness;

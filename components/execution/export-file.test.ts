@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readImport } from '@/components/import/read-files';
-import { loadFixtures } from '@/lib/history/fixtures';
+import { loadFixtures } from '@/lib/history/testing/fixtures';
 import { readExecution } from '@/lib/history/read-execution';
 import { toExecutionEvent } from '@/lib/sfn/reshape';
 import { toExportFile } from './export-file';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readExecution } from '@/lib/history/read-execution';
-import { loadFixtures } from '@/lib/history/fixtures';
+import { loadFixtures } from '@/lib/history/testing/fixtures';
 import { readImport } from './read-files';
 
 const fixture = loadFixtures().find((f) => f.file.startsWith('08_'))!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AslDefinition } from '@/lib/asl/types';
-import { TestHistory } from '@/lib/history/test-history';
+import { TestHistory } from '../history/testing/test-history';
 import { factsOf } from './facts';
 
 // Same shape as the saga: forward tasks, a compensation behind a Catch, Fail states at the end.

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AslDefinition } from '@/lib/asl/types';
-import { TestHistory } from '@/lib/history/test-history';
+import { TestHistory } from '../history/testing/test-history';
 import type { ExecutionStatus } from '@/lib/core/execution-status';
 import type { ExecutionEvent, ExecutionSummary } from '@/lib/sfn/types';
 import { createListCache, type ListClient } from './list-cache';

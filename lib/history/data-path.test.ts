@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AslDefinition } from '../asl/types';
 import { dataPathOf } from './data-path';
-import { loadFixtures } from './fixtures';
+import { loadFixtures } from './testing/fixtures';
 import { readExecution } from './read-execution';
-import { TestHistory } from './test-history';
+import { TestHistory } from './testing/test-history';
 
 /** Shaped like the saga's steps: Parameters around the input, the result kept under $.results. */
 const saga: AslDefinition = {

@@ -2,7 +2,7 @@ import { HistoryEventType } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { detailsKeyOf } from '../core/events';
 import { EVENT_MEANINGS, meaningOf } from './event-kinds';
-import { loadFixtures } from './fixtures';
+import { loadFixtures } from './testing/fixtures';
 
 describe('event kinds', () => {
   it('knows exactly the SDK\'s event types (a new AWS type fails here, not at run time)', () => {

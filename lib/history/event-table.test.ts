@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterEvents, eventSummary, historySize, isFailureEvent } from './event-table';
-import { GENERATED_HISTORY_DEFINITION, generateHistory } from './generate-history';
+import { GENERATED_HISTORY_DEFINITION, generateHistory } from './testing/generate-history';
 import { readExecutionDetail } from './read-execution';
 import type { HistoryEvent } from './types';
 

@@ -4,7 +4,7 @@
  * *Details objects), and its JSON payloads are text where AWS's were parsed JSON.
  */
 import { describe, expect, it } from 'vitest';
-import { loadEngineFixtures, loadFixtures } from './fixtures';
+import { loadEngineFixtures, loadFixtures } from './testing/fixtures';
 import type { HistoryEvent } from './types';
 import { isRecord } from '../core/values';
 

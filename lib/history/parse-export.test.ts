@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadFixtures } from './fixtures';
+import { loadFixtures } from './testing/fixtures';
 import { ExportFormatError, parseExport } from './parse-export';
 
 const asl = { StartAt: 'A', States: { A: { Type: 'Pass', End: true } } };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AslDefinition } from '../asl/types';
-import { GENERATED_HISTORY_DEFINITION, generateHistory } from './generate-history';
+import { GENERATED_HISTORY_DEFINITION, generateHistory } from './testing/generate-history';
 import { readExecution, readExecutionDetail } from './read-execution';
-import { TestHistory } from './test-history';
+import { TestHistory } from './testing/test-history';
 
 const def: AslDefinition = {
   StartAt: 'Work',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Fixture, loadEngineFixtures, loadFixtures } from './fixtures';
+import { type Fixture, loadEngineFixtures, loadFixtures } from './testing/fixtures';
 import { buildGraph } from '../asl/graph';
 import { readExecution } from './read-execution';
 import { redrivePlan } from './redrive-plan';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EVENT_MEANINGS } from './event-kinds';
-import { loadFixtures } from './fixtures';
+import { loadFixtures } from './testing/fixtures';
 import { readExecution } from './read-execution';
 import type { HistoryEvent } from './types';
 

@@ -4,7 +4,7 @@ import type { AslDefinition } from '../asl/types';
 import { readExecution } from './read-execution';
 import { redrivePlan } from './redrive-plan';
 import { stillToUndo } from './still-to-undo';
-import { TestHistory } from './test-history';
+import { TestHistory } from './testing/test-history';
 
 // The saga's recovery shape with meaningless names: a forward failure is caught into the
 // compensations, which retry but are NOT caught, so an exhausted one fails the execution

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AslDefinition } from '../asl/types';
 import { readExecution } from './read-execution';
-import { TestHistory } from './test-history';
+import { TestHistory } from './testing/test-history';
 
 // Deliberately meaningless names: roles and outcomes must come from the graph's shape.
 const saga: AslDefinition = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AslDefinition } from '../asl/types';
 import { readExecution } from './read-execution';
-import { TestHistory } from './test-history';
+import { TestHistory } from './testing/test-history';
 import { axisTicks, buildTimeline } from './timeline';
 
 const def: AslDefinition = {

@@ -18,8 +18,6 @@ export const SAGA_OUTCOMES = [
 ] as const;
 export type SagaOutcome = (typeof SAGA_OUTCOMES)[number];
 
-/** backend/engine still imports these from here; they move to lib/core with the backend work. */
-export { EXECUTION_STATUSES, type ExecutionStatus } from '../core/execution-status';
 
 /**
  * One GetExecutionHistory event as the reader accepts it: AWS field names, with

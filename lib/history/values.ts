@@ -4,8 +4,6 @@
  */
 import { isRecord, parsePayload } from '../core/values';
 
-/** backend/engine/saga.ts still imports parsePayload from here; it moves to lib/core/values with the backend work. */
-export { parsePayload };
 
 /** Error names and causes are text; a cause the recording tool parsed into an object goes back to JSON. */
 export function asText(value: unknown): string | undefined {

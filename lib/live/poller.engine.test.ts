@@ -7,7 +7,7 @@
  */
 import { CreateStateMachineCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { startTestEngine, TEST_ROLE_ARN, testLambdaArn, type TestEngine } from '@/backend/engine/test-engine';
+import { startTestEngine, TEST_ROLE_ARN, testLambdaArn, type TestEngine } from '@/backend/engine/testing/test-engine';
 import { createStepFunctions } from '../sfn/api';
 import { ThrottledError } from '../sfn/errors';
 import type { ExecutionEvent } from '../sfn/types';

@@ -17,10 +17,11 @@
  * them runs next. Markers therefore exist only while a step is in flight. Step Functions runs one attempt
  * of a task at a time, so two attempts for the same order never race each other.
  */
-import { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SagaClients } from './clients';
 import { TransientError } from '@/lib/saga/errors';
 import { dynamoCall, isConditionFailure } from './dynamo-errors';
+import { keyedItems, withoutKey } from './keyed-items';
 import { PARTITION_KEY } from './tables';
 
 export type Reservation = { quantity: number; status: 'RESERVED' | 'RELEASED' };
@@ -60,21 +61,16 @@ const toStock = (item: Record<string, unknown>): StockRecord => {
   return { sku: String(sku), reservations: {}, stockBefore: {}, ...rest } as StockRecord;
 };
 
-export function inventoryRepo({ doc }: SagaClients, table: string) {
+export function inventoryRepo(clients: SagaClients, table: string) {
+  const { doc } = clients;
+  const items = keyedItems(clients, table);
   const get = async (sku: string): Promise<StockRecord | undefined> => {
-    const out = await dynamoCall(() =>
-      doc.send(new GetCommand({ TableName: table, Key: { [PARTITION_KEY]: sku }, ConsistentRead: true })),
-    );
-    return out.Item && 'available' in out.Item ? toStock(out.Item) : undefined;
+    const item = await items.get(sku);
+    return item && 'available' in item ? toStock(item) : undefined;
   };
 
   const getReservation = async (orderId: string): Promise<ReservationRecord | undefined> => {
-    const out = await dynamoCall(() =>
-      doc.send(new GetCommand({ TableName: table, Key: { [PARTITION_KEY]: reservationKey(orderId) }, ConsistentRead: true })),
-    );
-    if (!out.Item) return undefined;
-    const { [PARTITION_KEY]: _key, ...reservation } = out.Item;
-    return reservation as ReservationRecord;
+    return withoutKey(await items.get(reservationKey(orderId))) as ReservationRecord | undefined;
   };
 
   const putReservation = async (reservation: ReservationRecord): Promise<void> => {
@@ -167,26 +163,15 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
       if (before.reservation?.status === 'RELEASED') return { kind: 'released-earlier', stock: before.stock, reservation: before.reservation };
       if (!before.stock) return { kind: 'unknown-sku' };
       if (before.reservation) return { kind: 'already-reserved', stock: before.stock, reservation: before.reservation };
-      let stock: StockRecord;
-      try {
-        const out = await dynamoCall(() =>
-          doc.send(
-            new UpdateCommand({
-              TableName: table,
-              Key: { [PARTITION_KEY]: sku },
-              // Right-hand sides read the item as it was before this update: stockBefore
-              // records the level this order saw.
-              UpdateExpression: 'SET available = available - :q, reservations.#o = :r, stockBefore.#o = available',
-              ConditionExpression: `attribute_exists(${PARTITION_KEY}) AND available >= :q AND attribute_not_exists(reservations.#o)`,
-              ExpressionAttributeNames: { '#o': orderId },
-              ExpressionAttributeValues: { ':q': quantity, ':r': { quantity, status: 'RESERVED' } satisfies Reservation },
-              ReturnValues: 'ALL_NEW',
-            }),
-          ),
-        );
-        stock = toStock({ ...out.Attributes, [PARTITION_KEY]: sku });
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
+      const out = await items.updateIf(sku, {
+        // Right-hand sides read the item as it was before this update: stockBefore
+        // records the level this order saw.
+        UpdateExpression: 'SET available = available - :q, reservations.#o = :r, stockBefore.#o = available',
+        ConditionExpression: `attribute_exists(${PARTITION_KEY}) AND available >= :q AND attribute_not_exists(reservations.#o)`,
+        ExpressionAttributeNames: { '#o': orderId },
+        ExpressionAttributeValues: { ':q': quantity, ':r': { quantity, status: 'RESERVED' } satisfies Reservation },
+      });
+      if (!out) {
         // Two attempts for one order can overlap: a stopped execution's Lambda keeps running
         // while its redrive starts the next. What the other one took is this order's take.
         const after = await settle(sku, orderId);
@@ -195,6 +180,7 @@ export function inventoryRepo({ doc }: SagaClients, table: string) {
         if (await inFlight(sku, orderId)) throw new TransientError(`Another attempt for order ${orderId} is changing ${sku}; retrying`);
         return after.stock ? { kind: 'insufficient', stock: after.stock } : { kind: 'unknown-sku' };
       }
+      const stock = toStock({ ...out.Attributes, [PARTITION_KEY]: sku });
       const reservation: ReservationRecord = {
         orderId,
         sku,

@@ -2,9 +2,10 @@
  * The notifications log: what the customer (or an operator) was told. One entry per order
  * and kind, with a deterministic id, so a retried notify never sends twice.
  */
-import { BatchGetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { SagaClients } from './clients';
-import { dynamoCall, isConditionFailure } from './dynamo-errors';
+import { dynamoCall } from './dynamo-errors';
+import { keyedItems } from './keyed-items';
 import { PARTITION_KEY } from './tables';
 
 export const NOTIFICATION_KINDS = ['ORDER_CONFIRMED', 'ORDER_ROLLED_BACK', 'COMPENSATION_FAILED'] as const;
@@ -23,26 +24,14 @@ export const notificationIdFor = (orderId: string, kind: NotificationKind): stri
 
 export type NotificationsRepo = ReturnType<typeof notificationsRepo>;
 
-export function notificationsRepo({ doc }: SagaClients, table: string) {
+export function notificationsRepo(clients: SagaClients, table: string) {
+  const { doc } = clients;
+  const items = keyedItems(clients, table);
   return {
     /** Records the notification unless this order already got one of this kind. */
     async record(orderId: string, kind: NotificationKind, message: string, now: string) {
       const record: NotificationRecord = { notificationId: notificationIdFor(orderId, kind), orderId, kind, message, createdAt: now };
-      try {
-        await dynamoCall(() =>
-          doc.send(
-            new PutCommand({
-              TableName: table,
-              Item: { [PARTITION_KEY]: record.notificationId, ...record },
-              ConditionExpression: `attribute_not_exists(${PARTITION_KEY})`,
-            }),
-          ),
-        );
-        return { changed: true, record };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        return { changed: false, record };
-      }
+      return { changed: await items.putIfAbsent(record.notificationId, record), record };
     },
     /** Every notification of an order, oldest first (ids are derived, so no index is needed). */
     async listForOrder(orderId: string): Promise<NotificationRecord[]> {

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEngine, TEST_ROLE_ARN, type TestEngine } from '../test-engine';
+import { startTestEngine, TEST_ROLE_ARN, type TestEngine } from '../testing/test-engine';
 import type { ApiCaseFile, ApiStep } from './api-case';
 import { sfnApiCases } from './cases/localstack-sfn-api';
 import { otherApiCases } from './cases/localstack-other-api';

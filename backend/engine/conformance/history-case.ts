@@ -2,7 +2,7 @@
  * A history conformance case: a definition and input as LocalStack ran them on AWS, and the
  * GetExecutionHistory events AWS recorded, kept in `cases/*.json` (one file per recording).
  */
-import { testLambdaArn } from '../test-engine';
+import { testLambdaArn } from '../testing/test-engine';
 import type { LambdaFunction } from '../lambdas';
 
 export interface HistoryCase {

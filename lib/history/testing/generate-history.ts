@@ -3,9 +3,9 @@
  * over orders whose iterations call Lambdas by ARN and through lambda:invoke, with
  * retries and caught failures, wire-style JSON strings and epoch-second timestamps.
  */
-import type { AslDefinition } from '../asl/types';
-import { detailsKeyOf } from '../core/events';
-import type { HistoryEvent } from './types';
+import type { AslDefinition } from '@/lib/asl/types';
+import { detailsKeyOf } from '@/lib/core/events';
+import type { HistoryEvent } from '../types';
 
 const FN = 'arn:aws:lambda:us-east-1:000000000000:function:saga-reserve';
 

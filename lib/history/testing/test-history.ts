@@ -2,8 +2,8 @@
  * Test helper: writes histories the way AWS does (ids from 1, previousEventId chains,
  * details under `<camelType>EventDetails`), so tests state only what matters to them.
  */
-import { detailsKeyOf } from '../core/events';
-import type { HistoryEvent } from './types';
+import { detailsKeyOf } from '@/lib/core/events';
+import type { HistoryEvent } from '../types';
 
 export class TestHistory {
   readonly events: HistoryEvent[] = [];

@@ -8,7 +8,7 @@ import { sagaDataConfig } from '@/lib/env';
 import { createSagaClients, type SagaClients } from '@/lib/saga-data/clients';
 import { sagaDefinition } from '@/backend/saga/definition';
 import { createSagaFunctions, LOCAL_SAGA_ARNS, localSagaHandlersByArn, type SagaHandler } from '@/backend/saga/functions';
-import { startLocalDynamo } from './dynamo';
+import { startLocalDynamo } from '../dynamo';
 
 export type SagaRun = {
   status: 'SUCCEEDED' | 'FAILED';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseExport } from './parse-export';
+import { parseExport } from '../parse-export';
 import { GENERATED_HISTORY_DEFINITION, generateHistory } from './generate-history';
-import { readExecution } from './read-execution';
+import { readExecution } from '../read-execution';
 
 describe('generateHistory', () => {
   it.each([70, 1000, 25_000])('writes exactly %i well-formed events', (count) => {

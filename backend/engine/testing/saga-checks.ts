@@ -9,11 +9,12 @@ import { inventoryRepo } from '@/lib/saga-data/inventory-repo';
 import { readOrderRecords } from '@/lib/saga-data/read-order';
 import { DEFAULT_SKU } from '@/lib/saga/steps';
 
-export async function fullHistory(sfn: SFNClient, executionArn: string): Promise<HistoryEvent[]> {
+/** Every page of GetExecutionHistory, `pageSize` events at a time (smaller pages read a long history as many pages). */
+export async function fullHistory(sfn: SFNClient, executionArn: string, pageSize = 1000): Promise<HistoryEvent[]> {
   const events: HistoryEvent[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000, nextToken }));
+    const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: pageSize, nextToken }));
     events.push(...(page.events ?? []));
     nextToken = page.nextToken;
   } while (nextToken);

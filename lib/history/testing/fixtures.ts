@@ -9,9 +9,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AslDefinition } from '../asl/types';
-import type { ExecutionStatus } from '../core/execution-status';
-import type { HistoryEvent, SagaOutcome, StateStatus } from './types';
+import type { AslDefinition } from '@/lib/asl/types';
+import type { ExecutionStatus } from '@/lib/core/execution-status';
+import type { HistoryEvent, SagaOutcome, StateStatus } from '../types';
 
 export interface Fixture {
   file: string;
@@ -27,8 +27,8 @@ export interface Fixture {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const FIXTURES_DIR = path.join(here, 'fixtures', 'aws');
-export const ENGINE_FIXTURES_DIR = path.join(here, 'fixtures', 'engine');
+export const FIXTURES_DIR = path.join(here, '..', 'fixtures', 'aws');
+export const ENGINE_FIXTURES_DIR = path.join(here, '..', 'fixtures', 'engine');
 
 export function loadFixtures(dir = FIXTURES_DIR): Fixture[] {
   if (!existsSync(dir)) {

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineConfig } from '@/lib/env';
-import { localSfnClient } from './local-client';
-import { startEngine, type EngineOptions, type RunningEngine } from './main';
+import { localSfnClient } from '../local-client';
+import { startEngine, type EngineOptions, type RunningEngine } from '../main';
 
 export const TEST_ROLE_ARN = 'arn:aws:iam::000000000000:role/test';
 
