@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childEnv, engineConfig, startConfig } from '../lib/env';
-import { ENGINE_NODE_FLAGS } from '../backend/engine/testing/spawn-engine';
+import { ENGINE_NODE_FLAGS } from '../backend/engine/node-flags';
 import { supervise, type Child, type Clock, type Supervised } from './supervise';
 import { waitForPort } from './wait-for-port';
 
