@@ -104,30 +104,22 @@ export function inventoryRepo(clients: SagaClients, table: string) {
   };
 
   /**
+   * Two attempts for one order can overlap: a stopped execution's Lambda keeps running while
+   * its redrive starts the next. A stock write refused because the other attempt holds its
+   * marker is an overlap, not a verdict: the definition retries the TransientError, and the
+   * next try settles whatever the other attempt finished or left. Undefined: no overlap.
+   */
+  const overlap = async (sku: string, orderId: string, cause?: unknown): Promise<TransientError | undefined> =>
+    (await get(sku))?.reservations[orderId] === undefined
+      ? undefined
+      : new TransientError(`Another attempt for order ${orderId} is changing ${sku}; retrying`, { cause });
+
+  /**
    * Finishes whatever an earlier attempt left between its writes, so the caller starts from
    * a clean pair (reservation item, no marker): a marker whose change is not recorded yet
    * is recorded from the marker, then every marker the reservation item agrees with goes.
    * `finished` names the change this call recorded for a dead attempt, if any.
    */
-  /** Whether an attempt for this order is between its two writes right now. */
-  const inFlight = async (sku: string, orderId: string): Promise<boolean> => (await get(sku))?.reservations[orderId] !== undefined;
-
-  /**
-   * A conditional stock write that fails because another attempt for the same order holds
-   * its marker is an overlap, not a verdict: the definition retries the TransientError, and
-   * the next try settles whatever the other attempt finished or left.
-   */
-  const conditionally = async <T>(sku: string, orderId: string, send: () => Promise<T>): Promise<T> => {
-    try {
-      return await dynamoCall(send);
-    } catch (error) {
-      if (isConditionFailure(error) && (await inFlight(sku, orderId))) {
-        throw new TransientError(`Another attempt for order ${orderId} is changing ${sku}; retrying`, { cause: error });
-      }
-      throw error;
-    }
-  };
-
   const settle = async (sku: string, orderId: string) => {
     const [recorded, current] = await Promise.all([getReservation(orderId), get(sku)]);
     let reservation = recorded;
@@ -172,12 +164,12 @@ export function inventoryRepo(clients: SagaClients, table: string) {
         ExpressionAttributeValues: { ':q': quantity, ':r': { quantity, status: 'RESERVED' } satisfies Reservation },
       });
       if (!out) {
-        // Two attempts for one order can overlap: a stopped execution's Lambda keeps running
-        // while its redrive starts the next. What the other one took is this order's take.
+        // Refused: another attempt may have taken the stock for this order meanwhile (see overlap).
         const after = await settle(sku, orderId);
         if (after.reservation?.status === 'RESERVED' && after.stock) return { kind: 'already-reserved', stock: after.stock, reservation: after.reservation };
         if (after.reservation?.status === 'RELEASED') return { kind: 'released-earlier', stock: after.stock, reservation: after.reservation };
-        if (await inFlight(sku, orderId)) throw new TransientError(`Another attempt for order ${orderId} is changing ${sku}; retrying`);
+        const overlapping = await overlap(sku, orderId);
+        if (overlapping) throw overlapping;
         return after.stock ? { kind: 'insufficient', stock: after.stock } : { kind: 'unknown-sku' };
       }
       const stock = toStock({ ...out.Attributes, [PARTITION_KEY]: sku });
@@ -199,19 +191,24 @@ export function inventoryRepo(clients: SagaClients, table: string) {
       const { reservation } = before;
       // A return a dead attempt made and this call recorded is this call's change.
       if (!reservation || reservation.status === 'RELEASED') return { changed: before.finished === 'RELEASED', stock: before.stock };
-      const out = await conditionally(sku, orderId, () =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: { [PARTITION_KEY]: sku },
-            ReturnValues: 'ALL_NEW',
-            UpdateExpression: 'SET available = available + :q, reservations.#o = :r',
-            ConditionExpression: `attribute_exists(${PARTITION_KEY}) AND attribute_not_exists(reservations.#o)`,
-            ExpressionAttributeNames: { '#o': orderId },
-            ExpressionAttributeValues: { ':q': reservation.quantity, ':r': { quantity: reservation.quantity, status: 'RELEASED' } satisfies Reservation },
-          }),
-        ),
-      );
+      let out;
+      try {
+        out = await dynamoCall(() =>
+          doc.send(
+            new UpdateCommand({
+              TableName: table,
+              Key: { [PARTITION_KEY]: sku },
+              ReturnValues: 'ALL_NEW',
+              UpdateExpression: 'SET available = available + :q, reservations.#o = :r',
+              ConditionExpression: `attribute_exists(${PARTITION_KEY}) AND attribute_not_exists(reservations.#o)`,
+              ExpressionAttributeNames: { '#o': orderId },
+              ExpressionAttributeValues: { ':q': reservation.quantity, ':r': { quantity: reservation.quantity, status: 'RELEASED' } satisfies Reservation },
+            }),
+          ),
+        );
+      } catch (error) {
+        throw (isConditionFailure(error) && (await overlap(sku, orderId, error))) || error;
+      }
       const stock = toStock({ ...out.Attributes, [PARTITION_KEY]: sku });
       await putReservation({ ...reservation, status: 'RELEASED' });
       await clearMarker(sku, orderId, 'RELEASED');
