@@ -1,16 +1,14 @@
 'use client';
 
-import { useMemo, useState, useTransition } from 'react';
-import type { AslGraph } from '@/lib/asl/types';
-import { redrivePlan } from '@/lib/history/redrive-plan';
+import { useState, useTransition } from 'react';
 import type { ExecutionStatus } from '@/lib/core/execution-status';
-import { stillToUndo } from '@/lib/history/still-to-undo';
 import type { ExecutionReading } from '@/lib/history/types';
 import { redriveExecution, runAgain, stopExecution } from './actions';
 import styles from './actions.module.css';
 import { CompareForm } from './compare-form';
 import { useExecutionTarget } from './execution-target';
 import { ExportMenu } from './export-menu';
+import type { Recovery } from './recovery';
 import { useEventAction } from './use-event-action';
 import { useHydrated } from './use-hydrated';
 
@@ -23,15 +21,15 @@ type Pending = 'stop' | 'redrive' | 'rerun' | undefined;
  * Stop, Redrive, Run again, Export and Compare for the execution on screen. Redrive is
  * offered only where it can change something, and says beforehand which states it runs.
  */
-export function ExecutionActions({ reading, graph }: { reading: ExecutionReading; graph: AslGraph }) {
+export function ExecutionActions({ reading, recovery }: { reading: ExecutionReading; recovery: Recovery }) {
   const target = useExecutionTarget();
   const { pending, setPending, error, setError, run } = useEventAction<Pending & string>(target?.executionArn);
   const [, startTransition] = useTransition();
   const [confirmStop, setConfirmStop] = useState(false);
   const hydrated = useHydrated();
-  const plan = useMemo(() => redrivePlan(graph, reading), [graph, reading]);
+  const { plan } = recovery;
   // A stuck rollback has its own panel, whose one button is this same Redrive.
-  const stuck = useMemo(() => stillToUndo(graph, reading) !== undefined, [graph, reading]);
+  const stuck = recovery.undo !== undefined;
   if (!target) return null;
   const idle = hydrated && pending === undefined;
 

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import type { AslGraph } from '@/lib/asl/types';
 import type { ExecutionReading } from '@/lib/history/types';
 import type { LiveStatus } from '@/lib/live/status';
 import { OUTCOME_LABEL, OUTCOME_MEANING, OUTCOME_TONE, STATUS_VAR, StatusIcon } from '@/components/graph/status';
@@ -7,6 +6,7 @@ import { TargetChip } from '@/components/ui/site-header';
 import styles from './execution.module.css';
 import panel from '@/components/ui/panel.module.css';
 import { ExecutionActions } from './execution-actions';
+import type { Recovery } from './recovery';
 import { executionDuration, formatDuration, formatJson, formatTime } from '@/components/ui/format';
 import { LiveIndicator } from './live-indicator';
 
@@ -19,12 +19,12 @@ export function ExecutionHeader({
   reading,
   live,
   targetLabel,
-  graph,
+  recovery,
 }: {
   name: string;
   reading: ExecutionReading;
-  /** the execution page's graph: actions need it; a file opened on the import page has none to act on */
-  graph?: AslGraph;
+  /** the execution page's redrive plan: actions need it; a file opened on the import page has none to act on */
+  recovery?: Recovery;
   live: LiveStatus;
   targetLabel: string;
 }) {
@@ -101,7 +101,7 @@ export function ExecutionHeader({
           </span>
         </div>
       </div>
-      {graph && <ExecutionActions reading={reading} graph={graph} />}
+      {recovery && <ExecutionActions reading={reading} recovery={recovery} />}
     </header>
   );
 }

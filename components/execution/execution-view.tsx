@@ -5,6 +5,8 @@ import { useMemo } from 'react';
 import { buildGraph } from '@/lib/asl/graph';
 import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
 import { readExecutionDetail } from '@/lib/history/read-execution';
+import { redrivePlan } from '@/lib/history/redrive-plan';
+import { stillToUndo } from '@/lib/history/still-to-undo';
 import { coalesce } from '@/lib/live/coalesce';
 import { useLiveEvents } from '@/lib/live/use-live-events';
 import type { ExecutionEvent } from '@/lib/sfn/types';
@@ -13,6 +15,7 @@ import { ErrorBanner } from '@/components/ui/banner';
 import { DataPanel } from './data-panel';
 import styles from '@/components/ui/panel.module.css';
 import { ExecutionHeader } from './execution-header';
+import type { Recovery } from './recovery';
 import { RecoveryPanel } from './recovery-panel';
 import { type OrderData, orderDataKey } from '@/lib/saga-data/order-view';
 
@@ -55,11 +58,12 @@ export function ExecutionView(props: ExecutionViewProps) {
   const graph = useMemo(() => buildGraph(definition), [definition]);
   const detail = useMemo(() => readExecutionDetail(definition, events, graph), [definition, events, graph]);
   const reading = detail.reading;
+  const recovery = useMemo<Recovery>(() => ({ plan: redrivePlan(graph, reading), undo: stillToUndo(graph, reading) }), [graph, reading]);
 
   return (
     <div className={styles.page}>
-      <ExecutionHeader name={name} reading={reading} live={status} targetLabel={targetLabel} graph={graph} />
-      <RecoveryPanel reading={reading} graph={graph} />
+      <ExecutionHeader name={name} reading={reading} live={status} targetLabel={targetLabel} recovery={recovery} />
+      <RecoveryPanel recovery={recovery} />
       {status.state === 'unavailable' && (
         <ErrorBanner
           tone="quiet"

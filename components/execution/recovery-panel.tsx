@@ -1,13 +1,9 @@
 'use client';
 
-import { useMemo } from 'react';
-import type { AslGraph } from '@/lib/asl/types';
-import { redrivePlan } from '@/lib/history/redrive-plan';
-import { stillToUndo } from '@/lib/history/still-to-undo';
-import type { ExecutionReading } from '@/lib/history/types';
 import { redriveExecution } from './actions';
 import styles from './execution.module.css';
 import { useExecutionTarget } from './execution-target';
+import type { Recovery } from './recovery';
 import { useEventAction } from './use-event-action';
 import { useHydrated } from './use-hydrated';
 
@@ -17,12 +13,11 @@ import { useHydrated } from './use-hydrated';
  * Step Functions' own Redrive, which resumes at the failed compensation, so it works the
  * same on AWS and on the local engine; the header offers no second Redrive beside it.
  */
-export function RecoveryPanel({ reading, graph }: { reading: ExecutionReading; graph: AslGraph }) {
+export function RecoveryPanel({ recovery }: { recovery: Recovery }) {
   const target = useExecutionTarget();
   const hydrated = useHydrated();
   const { pending, error, run } = useEventAction<'redrive'>(target?.executionArn);
-  const undo = useMemo(() => stillToUndo(graph, reading), [graph, reading]);
-  const plan = useMemo(() => redrivePlan(graph, reading), [graph, reading]);
+  const { undo, plan } = recovery;
   if (!undo) return null;
   const { failed, remaining } = undo;
   return (

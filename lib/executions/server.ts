@@ -16,9 +16,12 @@ type WithCache = typeof globalThis & { [KEY]?: ListSource };
 
 function listCache(): ListSource {
   const scope = globalThis as WithCache;
+  // Read once, not per row: on AWS the saga's ARN comes from parsing the CDK outputs file.
+  let sagaArn: string | undefined;
   scope[KEY] ??= createListCache(stepFunctions(), {
     orderOf: (e, input) => {
-      if (e.stateMachineArn !== sagaStateMachineArn()) return undefined;
+      sagaArn ??= sagaStateMachineArn();
+      if (e.stateMachineArn !== sagaArn) return undefined;
       const order = sagaOrderOf(input, e.name);
       return order && { orderId: order.orderId, scenario: order.scenario };
     },
