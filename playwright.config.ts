@@ -4,23 +4,25 @@
  * a dead engine port, so "engine down" is tested without stopping anything.
  */
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumPath } from './lib/env';
+import { chromiumPath, e2ePortOffset } from './lib/env';
+
+const offset = e2ePortOffset();
 
 export const E2E = {
-  engine: 18183,
-  dynamo: 18184,
-  dashboard: 13100,
+  engine: 18183 + offset,
+  dynamo: 18184 + offset,
+  dashboard: 13100 + offset,
   /** a dashboard whose engine is never started */
-  deadDashboard: 13101,
-  deadEngine: 18199,
+  deadDashboard: 13101 + offset,
+  deadEngine: 18199 + offset,
   /** a stack a test owns, to kill and restart: e2e/stack.ts */
-  ownEngine: 18185,
-  ownDynamo: 18186,
-  ownDashboard: 13102,
+  ownEngine: 18185 + offset,
+  ownDynamo: 18186 + offset,
+  ownDashboard: 13102 + offset,
   /** `npm start` itself, supervising its engine and dashboard: e2e/supervised.spec.ts */
-  supervisedEngine: 18187,
-  supervisedDynamo: 18188,
-  supervisedDashboard: 13103,
+  supervisedEngine: 18187 + offset,
+  supervisedDynamo: 18188 + offset,
+  supervisedDashboard: 13103 + offset,
 } as const;
 
 const executablePath = chromiumPath();

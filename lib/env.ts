@@ -237,6 +237,15 @@ export function startConfig(source: EnvSource = process.env): { port: number } {
   return { port: parse(startSchema, source).PORT };
 }
 
+const e2eSchema = z.object({
+  /** shifts every browser-test port, so two checkouts can run their e2e suites side by side */
+  E2E_PORT_OFFSET: z.coerce.number().int().min(0).max(20_000).default(0),
+});
+
+export function e2ePortOffset(source: EnvSource = process.env): number {
+  return parse(e2eSchema, source).E2E_PORT_OFFSET;
+}
+
 const browserSchema = z.object({
   /** a Chromium to drive instead of Playwright's own download (which cannot be fetched here) */
   PLAYWRIGHT_CHROMIUM_PATH: z.string().min(1).optional(),
