@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childEnv, engineConfig, startConfig } from '../lib/env';
-import { ENGINE_NODE_FLAGS } from '../backend/engine/node-flags';
+import { ENGINE_ENV, ENGINE_NODE_FLAGS } from '../backend/engine/node-flags';
 import { supervise, type Child, type Clock, type Supervised } from './supervise';
 import { waitForPort } from './wait-for-port';
 
@@ -98,6 +98,7 @@ if (!dev) buildIfStale();
 const engineUrl = `http://${engine.host}:${engine.port}`;
 // One node process, no tsx wrapper: a kill of the engine is a kill of the engine, and its exit is seen here.
 run('engine', process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'backend/engine/main.ts'], {
+  ...ENGINE_ENV,
   ENGINE_HOST: engine.host,
   ENGINE_PORT: String(engine.port),
   DYNAMODB_PORT: String(engine.dynamoPort),

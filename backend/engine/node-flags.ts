@@ -6,3 +6,12 @@
  * `npm run engine` (package.json) passes the same flag.
  */
 export const ENGINE_NODE_FLAGS = ['--max-semi-space-size=4'];
+
+/**
+ * Environment the engine process starts with. glibc gives each thread that allocates its
+ * own malloc arena (the engine has the DynamoDB worker, libuv's pool and SQLite), and freed
+ * memory stays fragmented across them: measured over 3,000 sagas, RSS 302 MB with the
+ * default arenas and 273 MB with two. glibc reads this only at process start, so it is
+ * set for the child, not here.
+ */
+export const ENGINE_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };

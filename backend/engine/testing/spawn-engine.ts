@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ENGINE_NODE_FLAGS } from '../node-flags';
+import { ENGINE_ENV, ENGINE_NODE_FLAGS } from '../node-flags';
 import { childEnv } from '@/lib/env';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -30,7 +30,7 @@ export class EngineStartError extends Error {
 export async function spawnEngine(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'backend/engine/main.ts'], {
     cwd: ROOT,
-    env: childEnv(env),
+    env: childEnv({ ...ENGINE_ENV, ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
