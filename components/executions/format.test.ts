@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRunTime, formatStart } from './format';
+import { formatRunTime, formatStart, NAME_SHOWN_CHARS, truncateMiddle } from './format';
 
 describe('formatStart', () => {
   it('shows the UTC date and time to the second', () => {
@@ -22,5 +22,21 @@ describe('formatRunTime', () => {
 
   it('never shows a negative time when clocks disagree', () => {
     expect(formatRunTime({ startedAt: 5_000 }, 4_000)).toBe('0 ms');
+  });
+});
+
+describe('truncateMiddle', () => {
+  it('keeps a name that fits whole', () => {
+    expect(truncateMiddle('happy--ord-1a2b3c')).toBe('happy--ord-1a2b3c');
+  });
+
+  it('cuts a long name in the middle, keeping its scenario and the end of its order id', () => {
+    const name = 'fail-inventory--lst1abc2def-inventory-a1b2c3d4e5';
+    const shown = truncateMiddle(name);
+    expect(shown).toHaveLength(NAME_SHOWN_CHARS);
+    expect(shown.startsWith('fail-inventory-')).toBe(true);
+    expect(shown.endsWith('a1b2c3d4e5')).toBe(true);
+    expect(shown).toContain('…');
+    expect(truncateMiddle('abcdefghij', 5)).toBe('ab…ij');
   });
 });

@@ -14,6 +14,20 @@ export function formatStart(ms: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 }
 
+/** Longest execution name the list shows whole; it keeps the table inside a 1280 px screen. */
+export const NAME_SHOWN_CHARS = 30;
+
+/**
+ * A long name cut in the middle: its start (the scenario) and its end (what tells one order
+ * from the next) both stay readable. Whole names go in the link and its title.
+ */
+export function truncateMiddle(text: string, max: number = NAME_SHOWN_CHARS): string {
+  if (text.length <= max) return text;
+  const keep = Math.max(max - 1, 2);
+  const head = Math.ceil(keep / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - (keep - head))}`;
+}
+
 export function formatRunTime(row: { startedAt: number; stoppedAt?: number }, asOf: number): string {
   if (!(row.startedAt > 0)) return '—';
   return formatDuration(Math.max(0, (row.stoppedAt ?? asOf) - row.startedAt));
