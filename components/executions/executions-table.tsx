@@ -88,7 +88,7 @@ export function ExecutionsTable({ initial, filters, machine }: { initial: ListRe
                 <th scope="col">Status</th>
                 <th scope="col">Outcome</th>
                 <th scope="col">Current or failed step</th>
-                <th scope="col">Started</th>
+                <th scope="col">Started (UTC)</th>
                 <th scope="col" className={styles.number}>
                   Duration
                 </th>
@@ -125,7 +125,7 @@ export function ExecutionsTable({ initial, filters, machine }: { initial: ListRe
                   <td>
                     <StepCell step={row.step} />
                   </td>
-                  <td className={styles.time}>{formatStart(row.startedAt)}</td>
+                  <td className={styles.time}>{formatStart(row.startedAt, 'no-zone')}</td>
                   <td className={`${styles.time} ${styles.number}`}>{formatRunTime(row, data.asOf)}</td>
                 </tr>
               ))}

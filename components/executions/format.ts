@@ -8,14 +8,16 @@ import type { StateStatus } from '@/lib/history/types';
 import { formatDuration } from '@/components/ui/format';
 
 /** A list spans days, so unlike the execution page's clock it shows the date. */
-export function formatStart(ms: number): string {
+export function formatStart(ms: number, zone: 'with-zone' | 'no-zone' = 'with-zone'): string {
   if (!Number.isFinite(ms) || ms <= 0) return '—';
   const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+  const at = `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  // In the table the column header says UTC once, which keeps the column narrow.
+  return zone === 'with-zone' ? `${at} UTC` : at;
 }
 
 /** Longest execution name the list shows whole; it keeps the table inside a 1280 px screen. */
-export const NAME_SHOWN_CHARS = 30;
+export const NAME_SHOWN_CHARS = 26;
 
 /**
  * A long name cut in the middle: its start (the scenario) and its end (what tells one order
