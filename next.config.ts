@@ -4,6 +4,10 @@ const nextConfig: NextConfig = {
   // The local executor and the DynamoDB emulator are Node-only and must never be bundled.
   serverExternalPackages: ['aws-local-stepfunctions', 'dynalite'],
   poweredByHeader: false,
+  // `next build` would type-check the whole project again (38 s of a fresh clone's first
+  // `npm start`). `npm test` already runs `tsc --noEmit` over everything (scripts/test.ts),
+  // so the build only compiles; a type error still fails the test command.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -169,3 +169,33 @@ test('pages through a machine 25 executions at a time, and back', async ({ page 
   await list.expectRows(newestFirst.filter((n) => n.startsWith('run-0')));
   await expect(page.getByTestId('page-next')).toHaveCount(0);
 });
+
+test('at 1280×720, long names stay on one line, cut in the middle, and every column is on screen', async ({ page }, info) => {
+  const batch = `wid${Date.now().toString(36)}`;
+  // Near the 64 characters an order id may have: the kind of id a batch system writes.
+  const long = await startSaga('slow-rollback', `${batch}-imported-from-the-nightly-batch-2026-11-30-0001`);
+  const short = await startSaga('happy', `${batch}-s`);
+  await Promise.all([waitUntilDone(short), waitUntilDone(long)]);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const list = new ExecutionsPage(page);
+  await list.goto(`q=${batch}`);
+  await list.expectRows([short, long]);
+  await page.screenshot({ path: info.outputPath('list-1280.png') });
+
+  const link = list.row(long).getByTestId('row-link');
+  await expect(link).toHaveAttribute('title', long);
+  await expect(link).toHaveAccessibleName(long);
+  await expect(link).toHaveAttribute('href', new RegExp(`/executions/${long}\\?`));
+  await expect(link).toHaveText(/^slow-rollbac.*….*-0001$/);
+  await expect(list.row(short).getByTestId('row-link')).toHaveText(short);
+  for (const name of [short, long]) {
+    // An inline link that wraps has a box per line.
+    const lines = await list.row(name).getByTestId('row-link').evaluate((a) => a.getClientRects().length);
+    expect(lines, name).toBe(1);
+  }
+  const table = page.getByTestId('executions-table');
+  const overflow = await table.evaluate((t) => ({ scroll: t.parentElement?.scrollWidth ?? 0, client: t.parentElement?.clientWidth ?? 0 }));
+  expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
+  const duration = await page.getByRole('columnheader', { name: 'Duration' }).boundingBox();
+  expect((duration?.x ?? Infinity) + (duration?.width ?? 0)).toBeLessThanOrEqual(1280);
+});

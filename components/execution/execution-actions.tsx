@@ -112,7 +112,7 @@ export function ExecutionActions({ reading, recovery }: { reading: ExecutionRead
           {pending === 'rerun' ? 'Starting…' : 'Run again'}
         </button>
       </div>
-      <ExportMenu target={target} enabled={hydrated} onError={setError} />
+      <ExportMenu target={target} reading={reading} enabled={hydrated} onError={setError} />
       <CompareForm target={target} />
       {error && (
         <p className={styles.error} role="alert" data-testid="action-error">

@@ -2,6 +2,7 @@
 
 import { createContext, type ReactNode, useContext } from 'react';
 import type { GraphBounds } from '@/lib/asl/bounds';
+import type { LaidOutGraph } from '@/lib/asl/types';
 
 /**
  * The execution on screen, for the header's actions: which one to act on and the extent
@@ -14,6 +15,8 @@ export type ExecutionTarget = {
   /** as given in the URL (`?sm=`); absent for the saga */
   stateMachineArn?: string;
   graphBounds: GraphBounds;
+  /** the drawing's boxes and edges: the SVG export draws them as vector shapes */
+  layout: LaidOutGraph;
 };
 
 const TargetContext = createContext<ExecutionTarget | undefined>(undefined);

@@ -4,11 +4,13 @@ import { useState } from 'react';
 import styles from './actions.module.css';
 import { saveBlob, saveUrl } from './download';
 import { exportFileName } from './export-file';
-import { type ImageFormat, imageFrame, renderGraphImage } from './graph-image';
+import { imageFrame, renderGraphPng } from './graph-image';
+import { graphSvg } from './graph-svg';
 import type { ExecutionTarget } from './execution-target';
 import { executionApiPath } from '@/lib/executions/urls';
+import type { ExecutionReading } from '@/lib/history/types';
 
-type Busy = 'json' | ImageFormat | undefined;
+type Busy = 'json' | 'svg' | 'png' | undefined;
 
 /** Why the export route refused, from its JSON error body (see app/api/executions/[name]/export). */
 async function failureMessage(response: Response): Promise<string> {
@@ -20,10 +22,12 @@ async function failureMessage(response: Response): Promise<string> {
 /** Export JSON ({definition, events}) and the graph as SVG or PNG. A file is saved only when complete. */
 export function ExportMenu({
   target,
+  reading,
   enabled,
   onError,
 }: {
   target: ExecutionTarget;
+  reading: ExecutionReading;
   enabled: boolean;
   onError: (message: string | undefined) => void;
 }) {
@@ -51,15 +55,21 @@ export function ExportMenu({
       saveBlob(await response.blob(), exportFileName(target.name));
     });
 
-  const exportImage = (format: ImageFormat) =>
-    run(format, async () => {
+  // A vector drawing made from the graph model, not a picture of the page: slide tools can use it.
+  const exportSvg = () =>
+    run('svg', () => {
+      saveBlob(new Blob([graphSvg(target.layout, reading)], { type: 'image/svg+xml' }), `${target.name}.svg`);
+      return Promise.resolve();
+    });
+
+  const exportPng = () =>
+    run('png', async () => {
       // The page draws at most one graph; its viewport element is what React Flow transforms.
       const graph = document.querySelector<HTMLElement>('[data-testid="graph"]');
       const viewport = graph?.querySelector<HTMLElement>('.react-flow__viewport');
       if (!graph || !viewport) throw new Error('The graph is not on screen: show it, then export it.');
       const background = getComputedStyle(graph.closest('.card') ?? document.body).backgroundColor;
-      const dataUrl = await renderGraphImage(viewport, imageFrame(target.graphBounds), format, background);
-      saveUrl(dataUrl, `${target.name}.${format}`);
+      saveUrl(await renderGraphPng(viewport, imageFrame(target.graphBounds), background), `${target.name}.png`);
     });
 
   return (
@@ -68,10 +78,10 @@ export function ExportMenu({
       <button type="button" className="btn" onClick={() => void exportJson()} disabled={disabled} data-testid="export-json">
         {busy === 'json' ? 'Exporting…' : 'JSON'}
       </button>
-      <button type="button" className="btn" onClick={() => void exportImage('svg')} disabled={disabled} data-testid="export-svg">
+      <button type="button" className="btn" onClick={() => void exportSvg()} disabled={disabled} data-testid="export-svg">
         {busy === 'svg' ? 'Drawing…' : 'SVG'}
       </button>
-      <button type="button" className="btn" onClick={() => void exportImage('png')} disabled={disabled} data-testid="export-png">
+      <button type="button" className="btn" onClick={() => void exportPng()} disabled={disabled} data-testid="export-png">
         {busy === 'png' ? 'Drawing…' : 'PNG'}
       </button>
     </div>

@@ -1,15 +1,13 @@
 /**
- * Export of the drawn graph as SVG or PNG, the way React Flow's "download image" example
+ * Export of the drawn graph as PNG, the way React Flow's "download image" example
  * does it: html-to-image renders the `.react-flow__viewport` element with a transform from
  * getViewportForBounds, so the whole graph is in the picture whatever the user has panned
  * or zoomed to. html-to-image is pinned to 1.11.11, the last version that example found
  * to export correctly.
  */
 import { getViewportForBounds, type Viewport } from '@xyflow/react';
-import { toPng, toSvg } from 'html-to-image';
+import { toPng } from 'html-to-image';
 import type { GraphBounds } from '@/lib/asl/bounds';
-
-export type ImageFormat = 'svg' | 'png';
 
 /** Edges that loop back bulge past the node boxes; the margin keeps them in the picture. */
 const PADDING_PX = 48;
@@ -29,20 +27,18 @@ export function imageFrame(bounds: GraphBounds): ImageFrame {
   return { width, height, viewport };
 }
 
-/** Renders the viewport element to a data URL; `background` fills what the page's canvas showed. */
-export function renderGraphImage(
-  viewportElement: HTMLElement,
-  frame: ImageFrame,
-  format: ImageFormat,
-  background: string,
-): Promise<string> {
+/**
+ * Renders the viewport element to a PNG data URL; `background` fills what the page's canvas
+ * showed. (The SVG export is drawn from the graph model instead: see graph-svg.ts.)
+ */
+export function renderGraphPng(viewportElement: HTMLElement, frame: ImageFrame, background: string): Promise<string> {
   const { width, height, viewport } = frame;
-  const options = {
+  // At twice the size, it stays sharp on a projector.
+  return toPng(viewportElement, {
     backgroundColor: background,
     width,
     height,
+    pixelRatio: 2,
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` },
-  };
-  // PNG at twice the size stays sharp on a projector; SVG scales by itself.
-  return format === 'svg' ? toSvg(viewportElement, options) : toPng(viewportElement, { ...options, pixelRatio: 2 });
+  });
 }

@@ -6,8 +6,8 @@ const fresh = { orderId: 'ord-new1234567', suffix: '0a1b2c3d' };
 describe('planRerun', () => {
   it('runs the saga again with the same switches, a new order and a matching name', () => {
     const input = { orderId: 'ord-old', failProcessPayment: true, latencyMs: 1500 };
-    const plan = planRerun({ name: 'fail-payment--ord-old', input, isSaga: true }, fresh);
-    expect(plan).toMatchObject({ ok: true, name: 'fail-payment--ord-new1234567' });
+    const plan = planRerun({ name: 'slow-rollback--ord-old', input, isSaga: true }, fresh);
+    expect(plan).toMatchObject({ ok: true, name: 'slow-rollback--ord-new1234567' });
     expect(plan.ok && plan.input).toMatchObject({ orderId: 'ord-new1234567', failProcessPayment: true, latencyMs: 1500 });
   });
 

@@ -6,7 +6,7 @@ import { firstPage, listQuery, nextPage, pageLabel, previousPage, type ListFilte
 import type { ListResult } from '@/lib/executions/query';
 import type { ExecutionList, ListedMachine } from '@/lib/executions/server';
 import { ExecutionStatusBadge, OutcomeBadge, StepCell } from './badges';
-import { formatRunTime, formatStart } from './format';
+import { formatRunTime, formatStart, truncateMiddle } from './format';
 import styles from './executions.module.css';
 import { executionHref } from '@/lib/executions/urls';
 
@@ -88,7 +88,7 @@ export function ExecutionsTable({ initial, filters, machine }: { initial: ListRe
                 <th scope="col">Status</th>
                 <th scope="col">Outcome</th>
                 <th scope="col">Current or failed step</th>
-                <th scope="col">Started</th>
+                <th scope="col">Started (UTC)</th>
                 <th scope="col" className={styles.number}>
                   Duration
                 </th>
@@ -105,11 +105,17 @@ export function ExecutionsTable({ initial, filters, machine }: { initial: ListRe
                   data-scenario={row.scenario ?? ''}
                 >
                   <td>
-                    <Link href={executionHref(row.name, machine.arn)} className={styles.name} data-testid="row-link">
-                      {row.name}
+                    <Link
+                      href={executionHref(row.name, machine.arn)}
+                      className={styles.name}
+                      title={row.name}
+                      aria-label={row.name}
+                      data-testid="row-link"
+                    >
+                      {truncateMiddle(row.name)}
                     </Link>
                   </td>
-                  <td>{row.scenario ?? <span className={styles.muted}>—</span>}</td>
+                  <td className={styles.nowrap}>{row.scenario ?? <span className={styles.muted}>—</span>}</td>
                   <td>
                     <ExecutionStatusBadge status={row.status} />
                   </td>
@@ -119,7 +125,7 @@ export function ExecutionsTable({ initial, filters, machine }: { initial: ListRe
                   <td>
                     <StepCell step={row.step} />
                   </td>
-                  <td className={styles.time}>{formatStart(row.startedAt)}</td>
+                  <td className={styles.time}>{formatStart(row.startedAt, 'no-zone')}</td>
                   <td className={`${styles.time} ${styles.number}`}>{formatRunTime(row, data.asOf)}</td>
                 </tr>
               ))}

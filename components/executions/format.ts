@@ -8,10 +8,26 @@ import type { StateStatus } from '@/lib/history/types';
 import { formatDuration } from '@/components/ui/format';
 
 /** A list spans days, so unlike the execution page's clock it shows the date. */
-export function formatStart(ms: number): string {
+export function formatStart(ms: number, zone: 'with-zone' | 'no-zone' = 'with-zone'): string {
   if (!Number.isFinite(ms) || ms <= 0) return '—';
   const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+  const at = `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  // In the table the column header says UTC once, which keeps the column narrow.
+  return zone === 'with-zone' ? `${at} UTC` : at;
+}
+
+/** Longest execution name the list shows whole; it keeps the table inside a 1280 px screen. */
+export const NAME_SHOWN_CHARS = 26;
+
+/**
+ * A long name cut in the middle: its start (the scenario) and its end (what tells one order
+ * from the next) both stay readable. Whole names go in the link and its title.
+ */
+export function truncateMiddle(text: string, max: number = NAME_SHOWN_CHARS): string {
+  if (text.length <= max) return text;
+  const keep = Math.max(max - 1, 2);
+  const head = Math.ceil(keep / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - (keep - head))}`;
 }
 
 export function formatRunTime(row: { startedAt: number; stoppedAt?: number }, asOf: number): string {

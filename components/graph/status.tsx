@@ -14,7 +14,8 @@ export const STATUS_LABEL: Record<StateStatus, string> = {
   ABORTED: 'Aborted',
 };
 
-const STATUS_ICON_PATH: Record<StateStatus, string> = {
+/** 24×24 icon outlines, shared by the page and the SVG export. */
+export const STATUS_ICON_PATH: Record<StateStatus, string> = {
   NOT_RUN: 'M12 4a8 8 0 1 1 0 16 8 8 0 0 1 0-16Zm0 2a6 6 0 1 0 0 12 6 6 0 0 0 0-12Z',
   RUNNING: 'M12 3a9 9 0 0 1 9 9h-2.5A6.5 6.5 0 0 0 12 5.5V3Z',
   SUCCEEDED: 'm9.5 16.2-4.2-4.2-1.4 1.4 5.6 5.6 11-11-1.4-1.4z',

@@ -71,6 +71,13 @@ describe('queryExecutions', () => {
     expect(result).toMatchObject({ scanned: 9, partial: false, nextToken: '9' });
   });
 
+  it('tells a Slow rollback run from a Payment fails run by scenario', async () => {
+    const runs = ['slow-rollback--o1', 'fail-payment--o2', 'slow-rollback--o3'];
+    const { list } = source(many(runs.length, (i) => runs[i] ?? ''));
+    expect(names((await queryExecutions(list, SM, filters({ scenario: 'slow-rollback' }))).rows)).toEqual(['slow-rollback--o1', 'slow-rollback--o3']);
+    expect(names((await queryExecutions(list, SM, filters({ scenario: 'fail-payment' }))).rows)).toEqual(['fail-payment--o2']);
+  });
+
   it('stops at the scan budget and says the page is partial', async () => {
     const { list, reads } = source(many(MAX_SCAN_PAGES * 3 + 6, (i) => (i === 0 ? 'happy--first' : `fail-order--o${i}`)));
     const result = await queryExecutions(list, SM, filters({ scenario: 'happy' }));

@@ -112,11 +112,22 @@ describe('scenarios', () => {
     expect(new Set(SAGA_PRESETS.map((p) => p.id)).size).toBe(SAGA_PRESETS.length);
   });
 
+  it('gives every preset its own code, so the list can tell each preset\'s runs apart', () => {
+    const codes = SAGA_PRESETS.map((preset) => scenarioCode(parsed(preset.input)));
+    expect(new Set(codes).size).toBe(SAGA_PRESETS.length);
+    const slowRollback = SAGA_PRESETS.find((p) => p.label === 'Slow rollback');
+    expect(slowRollback && scenarioCode(parsed(slowRollback.input))).toBe('slow-rollback');
+  });
+
   it('codes the path the input will take', () => {
     expect(scenarioCode(parsed({}))).toBe('happy');
     expect(scenarioCode(parsed({ latencyMs: 500 }))).toBe('slow');
     expect(scenarioCode(parsed({ body: '{"failProcessPayment": true}' }))).toBe('fail-payment');
-    expect(scenarioCode(parsed({ failInventoryUpdate: true, latencyMs: 500 }))).toBe('fail-inventory');
+    expect(scenarioCode(parsed({ failInventoryUpdate: true }))).toBe('fail-inventory');
+    expect(scenarioCode(parsed({ failInventoryUpdate: true, latencyMs: 500 }))).toBe('slow-rollback');
+    expect(scenarioCode(parsed({ failProcessPayment: true, latencyMs: 1500 }))).toBe('slow-rollback');
+    // A stuck rollback is the more telling thing, however slow.
+    expect(scenarioCode(parsed({ failProcessPayment: true, failCompensation: 'PaymentRefund', latencyMs: 1500 }))).toBe('fail-refund');
     expect(scenarioCode(parsed({ failCreateOrder: true }))).toBe('fail-order');
     expect(scenarioCode(parsed({ failProcessPayment: true, failCompensation: 'PaymentRefund' }))).toBe('fail-refund');
     expect(scenarioCode(parsed({ flakyStep: 'ProcessPayment' }))).toBe('flaky-payment');

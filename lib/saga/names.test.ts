@@ -13,6 +13,10 @@ describe('decodeExecutionName', () => {
     }
   });
 
+  it('reads back the name a Slow rollback run gets, apart from Payment fails', () => {
+    expect(decodeExecutionName('slow-rollback--ord-9')).toEqual({ scenario: 'slow-rollback', orderId: 'ord-9' });
+  });
+
   it('keeps a `--` inside the order id', () => {
     expect(decodeExecutionName('happy--a--b')).toEqual({ scenario: 'happy', orderId: 'a--b' });
   });

@@ -2,7 +2,7 @@
  * Named scenarios: presets the dashboard offers as one-click starts, and the compact code
  * of any input, which the dashboard puts in execution names so lists can filter by it.
  */
-import type { CompensationStep, ForwardStep } from './steps';
+import { compensationsAfter, type CompensationStep, type ForwardStep } from './steps';
 import type { SagaInput, SagaInputFields } from './input';
 
 export const SCENARIO_CODES = [
@@ -15,6 +15,7 @@ export const SCENARIO_CODES = [
   'fail-order',
   'fail-inventory',
   'fail-payment',
+  'slow-rollback',
   'fail-refund',
   'fail-rollback',
   'fail-cancel',
@@ -34,14 +35,7 @@ const COMPENSATION_FAILURE_CODE: Record<CompensationStep, ScenarioCode> = {
   CancelOrder: 'fail-cancel',
 };
 
-/** Which compensations run when a given forward step fails (the ASL's Catch chain). */
-const COMPENSATIONS_AFTER: Record<'CreateOrder' | 'UpdateInventory' | 'ProcessPayment', readonly CompensationStep[]> = {
-  CreateOrder: ['CancelOrder'],
-  UpdateInventory: ['InventoryRollback', 'CancelOrder'],
-  ProcessPayment: ['PaymentRefund', 'InventoryRollback', 'CancelOrder'],
-};
-
-function failingForwardStep(input: SagaInput): keyof typeof COMPENSATIONS_AFTER | undefined {
+function failingForwardStep(input: SagaInput): ForwardStep | undefined {
   if (input.failCreateOrder) return 'CreateOrder';
   if (input.failInventoryUpdate) return 'UpdateInventory';
   if (input.failProcessPayment) return 'ProcessPayment';
@@ -51,12 +45,15 @@ function failingForwardStep(input: SagaInput): keyof typeof COMPENSATIONS_AFTER 
 /**
  * The most telling thing the input will make happen. A compensation switch only counts
  * when that compensation will actually run, so the code describes the path, not the form.
+ * A stuck rollback outranks its speed; a clean rollback slowed down to be watched is its own
+ * scenario (the Slow rollback preset), whichever step failed.
  */
 export function scenarioCode(input: SagaInput): ScenarioCode {
   const failing = failingForwardStep(input);
   if (failing) {
     const broken = input.failCompensation;
-    if (broken && COMPENSATIONS_AFTER[failing].includes(broken)) return COMPENSATION_FAILURE_CODE[broken];
+    if (broken && compensationsAfter(failing).includes(broken)) return COMPENSATION_FAILURE_CODE[broken];
+    if (input.latencyMs > 0) return 'slow-rollback';
     return failing === 'CreateOrder' ? 'fail-order' : failing === 'UpdateInventory' ? 'fail-inventory' : 'fail-payment';
   }
   if (input.flakyStep) return FLAKY_CODE[input.flakyStep];

@@ -7,6 +7,27 @@ export type CompensationStep = (typeof COMPENSATION_STEPS)[number];
 export const SAGA_STEPS = [...FORWARD_STEPS, ...COMPENSATION_STEPS] as const;
 export type SagaStep = (typeof SAGA_STEPS)[number];
 
+/** Which forward step each compensation undoes: the saga's compensation pairs. */
+export const UNDOES: Readonly<Record<CompensationStep, ForwardStep>> = {
+  PaymentRefund: 'ProcessPayment',
+  InventoryRollback: 'UpdateInventory',
+  CancelOrder: 'CreateOrder',
+};
+
+/**
+ * The compensations a failing forward step leads to, in the order they run (the ASL's Catch
+ * chain): its own first, then the earlier steps' in reverse. Notify undoes nothing of its own,
+ * so its failure runs every compensation.
+ */
+export function compensationsAfter(failed: ForwardStep): CompensationStep[] {
+  const done = FORWARD_STEPS.slice(0, FORWARD_STEPS.indexOf(failed) + 1);
+  return COMPENSATION_STEPS.filter((c) => done.includes(UNDOES[c]));
+}
+
+export const isForwardStep = (name: string): name is ForwardStep => (FORWARD_STEPS as readonly string[]).includes(name);
+export const isCompensationStep = (name: string): name is CompensationStep =>
+  (COMPENSATION_STEPS as readonly string[]).includes(name);
+
 /** Bounds shared by the schema and the form metadata, so they cannot drift apart. */
 export const INPUT_BOUNDS = {
   quantity: { min: 1, max: 50 },

@@ -35,6 +35,7 @@ export default async function ExecutionPage({ params, searchParams }: PageProps<
             executionArn: loaded.value.executionArn,
             ...(typeof sm === 'string' ? { stateMachineArn: sm } : {}),
             graphBounds: graphBounds(loaded.value.layout),
+            layout: loaded.value.layout,
           }}
         >
           <ExecutionView
