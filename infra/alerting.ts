@@ -40,8 +40,13 @@ export type AlertingProps = {
 export function createAlerting(scope: Construct, id: string, props: AlertingProps): sns.Topic {
   const alerting = new Construct(scope, id);
   const topic = new sns.Topic(alerting, 'alerts', { displayName: 'Order saga: a rollback needs a person', enforceSSL: true });
-  if (props.email) topic.addSubscription(new subscriptions.EmailSubscription(props.email));
-  rollbackStuckRule(alerting, topic, props);
+  // An alert that could not be delivered (by the rule to SNS, or by SNS to the mailbox) is kept, not lost.
+  const deadLetters = new sqs.Queue(alerting, 'undelivered-alerts', { enforceSSL: true, retentionPeriod: Duration.days(14) });
+  for (const rule of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
+    acknowledge(deadLetters, rule, 'This queue is itself the dead-letter queue of the alert deliveries; nothing consumes it to redrive from.');
+  }
+  if (props.email) topic.addSubscription(new subscriptions.EmailSubscription(props.email, { deadLetterQueue: deadLetters }));
+  rollbackStuckRule(alerting, topic, deadLetters, props);
   const action = new cwActions.SnsAction(topic);
   const alarm = (alarmId: string, metric: cloudwatch.IMetric, threshold: number, description: string) =>
     new cloudwatch.Alarm(alerting, alarmId, {
@@ -66,16 +71,11 @@ export function createAlerting(scope: Construct, id: string, props: AlertingProp
   return topic;
 }
 
-function rollbackStuckRule(scope: Construct, topic: sns.Topic, props: AlertingProps): void {
+function rollbackStuckRule(scope: Construct, topic: sns.Topic, deadLetters: sqs.IQueue, props: AlertingProps): void {
   const field = (path: string) => events.EventField.fromPath(path);
   const region = Stack.of(scope).region;
   const consoleLink = `https://console.aws.amazon.com/states/home?region=${region}#/v2/executions/details/${field('$.detail.executionArn')}`;
   const dashboard = props.dashboardUrl ? ` Dashboard: ${props.dashboardUrl.replace(/\/$/, '')}/executions/${field('$.detail.name')}` : '';
-  // An alert SNS could not take is kept, not lost.
-  const deadLetters = new sqs.Queue(scope, 'undelivered-alerts', { enforceSSL: true, retentionPeriod: Duration.days(14) });
-  for (const rule of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
-    acknowledge(deadLetters, rule, 'This queue is itself the dead-letter queue of the alert rule target; nothing consumes it to redrive from.');
-  }
   new events.Rule(scope, 'rollback-stuck', {
     description: 'A saga execution failed outside its clean rollback: a compensation could not finish',
     eventPattern: {

@@ -6,7 +6,9 @@
  *   { "OrderSagaStack": { "StateMachineArn": "arn:aws:states:…", "Region": "eu-west-1",
  *     "OrdersTableName": "…", "InventoryTableName": "…", "PaymentsTableName": "…",
  *     "NotificationsTableName": "…", "DashboardPolicyArn": "arn:aws:iam::…",
- *     "StateMachineLogGroupName": "/aws/vendedlogs/states/…", "AlertTopicArn": "arn:aws:sns:…" } }
+ *     "StateMachineLogGroupName": "/aws/vendedlogs/states/…", "AlertTopicArn": "arn:aws:sns:…",
+ *     "StepLogGroups": "{\"CreateOrder\":\"OrderSagaStack-OrderSagaCreateOrderlogs…\", …}" } }
+ * StepLogGroups (JSON, by function key) is where the dashboard reads a step's log lines.
  * Output ids are declared on the stack (not the construct) so the keys stay exactly these.
  */
 import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
@@ -32,6 +34,7 @@ export class SagaStack extends Stack {
       DashboardPolicyArn: saga.dashboardPolicy.managedPolicyArn,
       StateMachineLogGroupName: saga.logGroup.logGroupName,
       AlertTopicArn: saga.alerts.topicArn,
+      StepLogGroups: this.toJsonString(Object.fromEntries(Object.entries(saga.functionLogGroups).map(([key, group]) => [key, group.logGroupName]))),
     };
     for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, key, { value });
   }
