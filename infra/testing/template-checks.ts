@@ -84,7 +84,7 @@ export function rollbackFindings(definition: AslDefinition): string[] {
   const findings: string[] = [];
   const graph = buildGraph(definition);
   const roleOf = new Map(graph.nodes.map((n) => [n.id, n.role]));
-  const state = (name: string) => definition.States[name] as (Record<string, unknown> & { Type: string }) | undefined;
+  const state = (name: string) => definition.States[name];
   const retriers = (name: string) => (state(name)?.Retry ?? []) as Retrier[];
   const catchers = (name: string) => (state(name)?.Catch ?? []) as Catcher[];
   const compensations = new Set<string>();
