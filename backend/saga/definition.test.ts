@@ -118,10 +118,10 @@ describe('the saga definition', () => {
     expect(Object.values(definition.States).filter((s) => s.Type === 'Fail').map((s) => s.Error)).toEqual(['SagaRolledBack']);
   });
 
-  it('passes the execution name to every Task so each step derives the same order id', () => {
+  it('passes the execution and state names to every Task so each step derives the same order id and logs under them', () => {
     for (const s of Object.values(definition.States)) {
       if (s.Type !== 'Task') continue;
-      expect(s.Parameters).toMatchObject({ 'payload.$': '$', 'executionName.$': '$$.Execution.Name' });
+      expect(s.Parameters).toMatchObject({ 'payload.$': '$', 'executionName.$': '$$.Execution.Name', 'stateName.$': '$$.State.Name' });
     }
   });
 
