@@ -22,6 +22,6 @@ describe('withStateNames', () => {
     expect(rewritten.States.M?.ItemSelector).toEqual({ from: 'M' });
     expect(JSON.stringify(rewritten.States.M)).toContain('"me":"C"');
     // The original is untouched: DescribeStateMachine returns what was written.
-    expect((definition.States.A as { Parameters: Record<string, unknown> }).Parameters['stateName.$']).toBe('$$.State.Name');
+    expect((definition.States.A?.Parameters as Record<string, unknown>)['stateName.$']).toBe('$$.State.Name');
   });
 });
