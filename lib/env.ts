@@ -154,7 +154,7 @@ const dashboardSchema = z.object({
 
 type AwsEndpoints = Partial<Record<'sfn' | 'dynamodb' | 'logs', string>>;
 const parseEndpoints = (text: string): AwsEndpoints =>
-  Object.fromEntries(text.split(',').map((pair) => pair.split('=') as [string, string])) as AwsEndpoints;
+  Object.fromEntries(text.split(',').map((pair) => pair.split('=') as [string, string]));
 
 const TEST_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
