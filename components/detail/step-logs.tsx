@@ -49,7 +49,7 @@ export function StepLogsView({
     <section aria-label="Log lines" data-testid="step-logs">
       <h3 className={`card__title ${panel.subTitle}`}>Logs</h3>
       {error && <p className={panel.muted}>Logs could not be read: {error.message}</p>}
-      {isPending && !error && <p className={panel.muted}>Reading logs…</p>}
+      {isPending && <p className={panel.muted}>Reading logs…</p>}
       {data && data.lines.length === 0 && <p className={panel.muted}>No log lines{running ? ' yet' : ''}.</p>}
       {data && data.lines.length > 0 && (
         <ol className={styles.lines}>
