@@ -18,6 +18,8 @@ import { freePort, spawnEngine, stopEngine } from '../backend/engine/testing/spa
 import { tempDataDir } from '../backend/engine/testing/test-engine';
 import { startLocalDynamo } from '../backend/local/dynamo';
 import { sagaDefinition } from '../backend/saga/definition';
+import { withStateNames } from '../backend/engine/state-name';
+import { capturingStepLogger, StepLogStore } from '../backend/engine/step-logs';
 import { createSagaFunctions, LOCAL_SAGA_ARNS, SAGA_FUNCTIONS } from '../backend/saga/functions';
 import { jsonClient } from './json-client';
 import { sagasInFlight } from './saga-load';
@@ -111,10 +113,10 @@ async function benchDirect(): Promise<{ latency: number; perSecond: number }> {
   const dataDir = tempDataDir();
   const dynamo = await startLocalDynamo({ port: 0, dataDir });
   try {
-    const functions = createSagaFunctions({ ...sagaDataConfig(), dynamoEndpoint: dynamo.endpoint });
+    const functions = createSagaFunctions({ ...sagaDataConfig(), dynamoEndpoint: dynamo.endpoint }, undefined, capturingStepLogger(new StepLogStore()));
     const handlers: NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']> = {};
     for (const spec of SAGA_FUNCTIONS) handlers[spec.key] = functions[spec.key] as (typeof handlers)[string];
-    const machine = new StateMachine(sagaDefinition(LOCAL_SAGA_ARNS) as unknown as StateMachineDefinition);
+    const machine = new StateMachine(withStateNames(sagaDefinition(LOCAL_SAGA_ARNS)) as unknown as StateMachineDefinition);
     const once = async (input: { item?: string; quantity?: number } = {}) => {
       const started = performance.now();
       await machine.run(input, { overrides: { taskResourceLocalHandlers: handlers }, context: { Execution: { Name: uniqueName('direct') } } }).result;

@@ -10,10 +10,13 @@ export class ContextError extends Error {
   override name = 'ContextError';
 }
 
+/**
+ * No `snapshot`: CloudFormation can snapshot neither DynamoDB tables nor log groups and
+ * rejects the stack. `retain` keeps them, and the tables keep point-in-time recovery.
+ */
 const REMOVAL: Record<string, RemovalPolicy> = {
   destroy: RemovalPolicy.DESTROY,
   retain: RemovalPolicy.RETAIN,
-  snapshot: RemovalPolicy.SNAPSHOT,
 };
 
 const LOG_LEVELS: Record<string, LogLevel> = Object.fromEntries(Object.values(LogLevel).map((level) => [level, level]));
@@ -35,6 +38,15 @@ function email(key: string, raw: unknown): string | undefined {
   return value;
 }
 
+function baseUrl(key: string, raw: unknown): string | undefined {
+  if (raw === undefined) return undefined;
+  const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
+  if (!URL.canParse(text) || !/^https?:$/.test(new URL(text).protocol)) {
+    throw new ContextError(`Context ${key}=${text}: give the dashboard's base URL, e.g. https://saga.example.com`);
+  }
+  return text.replace(/\/+$/, '');
+}
+
 export function sagaPropsFromContext(get: (key: string) => unknown): OrderSagaProps {
   return {
     removalPolicy: pick('removalPolicy', get('removalPolicy'), REMOVAL),
@@ -42,5 +54,6 @@ export function sagaPropsFromContext(get: (key: string) => unknown): OrderSagaPr
     // `-c includeExecutionData=false` arrives as a string; cdk.json may hold a boolean.
     includeExecutionData: pick('includeExecutionData', get('includeExecutionData'), { true: true, false: false }),
     alertEmail: email('alertEmail', get('alertEmail')),
+    dashboardUrl: baseUrl('dashboardUrl', get('dashboardUrl')),
   };
 }

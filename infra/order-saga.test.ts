@@ -2,13 +2,16 @@
  * The synthesized stack asserts intent: least-privilege IAM, the saga's wiring, the tables,
  * logging and tracing, and that AWS runs the same graph as the local engine.
  */
+import { readFileSync } from 'node:fs';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localLambdaArn, sagaDefinition } from '@/backend/saga/definition';
-import { LOCAL_SAGA_ARNS, SAGA_FUNCTIONS } from '@/backend/saga/functions';
+import { localLambdaArn } from '@/backend/saga/definition';
+import { SAGA_FUNCTIONS } from '@/backend/saga/functions';
 import { SEED_STOCK, type SagaTableKey } from '@/lib/saga-data/tables';
 import type { AslDefinition } from '@/lib/asl/types';
-import { actionsOf, deployedDefinition, getAttTarget, resourcesOf, statementsOfRole, synthSaga, type Statement } from './synth-for-tests';
+import { REPO_ROOT } from './paths';
+import { actionsOf, deployedDefinition, getAttTarget, resourcesOf, statementsOfRole, synthSaga, type Statement } from './testing/synth';
+import { definitionFindings, iamFindings, rollbackFindings, type TemplateJson } from './testing/template-checks';
 
 /** The names of the deployed definition's states of one type (ARNs do not matter here). */
 function deployedStatesOfType(template: Template, type: string): string[] {
@@ -45,18 +48,22 @@ describe('the deployed definition', () => {
     });
   });
 
-  it('is the same graph the local engine runs', () => {
-    expect(deployed).toEqual(sagaDefinition(LOCAL_SAGA_ARNS));
+  it('is the file the local engine runs, each placeholder replaced by its own function', () => {
+    // Read from disk, not through the module the stack used, so the two cannot share a mistake.
+    const file = readFileSync(`${REPO_ROOT}/backend/saga/definition.asl.json`, 'utf8');
+    const expected = JSON.parse(
+      file.replace(/\$\{(\w+)\}/g, (_m, placeholder: string) => {
+        const spec = SAGA_FUNCTIONS.find((f) => f.placeholder === placeholder);
+        if (!spec) throw new Error(`the file names \${${placeholder}}, which no function provides`);
+        return localLambdaArn(spec.functionName);
+      }),
+    ) as AslDefinition;
+    expect(definitionFindings(deployed, expected)).toEqual([]);
+    expect(Object.keys(deployed.States).length).toBeGreaterThan(5);
   });
 
-  it('compensates in reverse through Catch, ends a clean rollback in a Fail state, and leaves a stuck compensation uncaught for Redrive', () => {
-    const s = deployed.States;
-    expect(s.ProcessPayment?.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'], Next: 'PaymentRefund' })]);
-    expect(s.UpdateInventory?.Catch).toEqual([expect.objectContaining({ Next: 'InventoryRollback' })]);
-    expect(s.CreateOrder?.Catch).toEqual([expect.objectContaining({ Next: 'CancelOrder' })]);
-    expect([s.PaymentRefund?.Next, s.InventoryRollback?.Next, s.CancelOrder?.Next]).toEqual(['InventoryRollback', 'CancelOrder', 'NotifyFailure']);
-    expect(s.SagaRolledBack).toMatchObject({ Type: 'Fail', Error: 'SagaRolledBack' });
-    for (const compensation of [s.PaymentRefund, s.InventoryRollback, s.CancelOrder]) expect(compensation?.Catch).toBeUndefined();
+  it('compensates through Catch to a Fail state, retries each compensation for minutes and leaves it uncaught, and notifies without risking the outcome (found by role)', () => {
+    expect(rollbackFindings(deployed)).toEqual([]);
   });
 
   it('retries transient errors with backoff and jitter', () => {
@@ -67,6 +74,18 @@ describe('the deployed definition', () => {
 });
 
 describe('IAM', () => {
+  it('gives no role a managed policy, no wildcard action, and Resource * only where the service allows nothing else', () => {
+    expect(iamFindings(template.toJSON() as TemplateJson)).toEqual([]);
+    expect(Object.keys(template.findResources('AWS::IAM::Role')).length).toBeGreaterThanOrEqual(SAGA_FUNCTIONS.length + 2);
+  });
+
+  it.each(SAGA_FUNCTIONS.map((s) => [s.key] as const))('lets %s write logs only to its own log group', (key) => {
+    const statements = statementsOfRole(template, roleOfFunction(key)).filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')));
+    expect(statements.flatMap(actionsOf).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    const fn = template.toJSON().Resources[fnLogicalIds.get(key) ?? ''] as { Properties: { LoggingConfig: { LogGroup: { Ref: string } } } };
+    expect(statements.flatMap(resourcesOf).map(getAttTarget)).toEqual([fn.Properties.LoggingConfig.LogGroup.Ref]);
+  });
+
   it('lets the state machine invoke its own Lambdas and nothing else', () => {
     const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
     const role = getAttTarget((machine?.Properties as { RoleArn: unknown }).RoleArn) ?? '';
@@ -111,6 +130,16 @@ describe('IAM', () => {
       expect(statementWith('states:ListExecutions')).toBeDefined();
       expect(statementWith('states:DescribeStateMachine')).toBeDefined();
       for (const s of statements) for (const a of actionsOf(s)) expect(a).not.toMatch(/\*/);
+    });
+
+    it("reads the saga functions' log lines, from their own log groups only", () => {
+      const logs = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')));
+      expect(logs.flatMap(actionsOf)).toEqual(['logs:FilterLogEvents']);
+      const groups = SAGA_FUNCTIONS.map((spec) => {
+        const fn = template.toJSON().Resources[fnLogicalIds.get(spec.key) ?? ''] as { Properties: { LoggingConfig: { LogGroup: { Ref: string } } } };
+        return fn.Properties.LoggingConfig.LogGroup.Ref;
+      });
+      expect(new Set(logs.flatMap(resourcesOf).map(getAttTarget))).toEqual(new Set(groups));
     });
 
     it('reads the four tables and cannot write them', () => {
@@ -175,11 +204,24 @@ describe('Lambdas, logging and tracing', () => {
       },
       TracingConfiguration: { Enabled: true },
     });
-    template.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: '/aws/vendedlogs/states/OrderSagaStack-OrderSaga' });
+    // No fixed names: a group kept by removalPolicy=retain never blocks the next deploy.
+    for (const group of Object.values(template.findResources('AWS::Logs::LogGroup'))) {
+      expect(group.Properties).not.toHaveProperty('LogGroupName');
+      expect(group.Properties).toMatchObject({ RetentionInDays: 30 });
+    }
+  });
+
+  it('gives the seeding helper explicit memory, X-Ray and a log group that expires and goes with the stack', () => {
+    const helpers = Object.entries(template.findResources('AWS::Lambda::Function')).filter(([id]) => ![...fnLogicalIds.values()].includes(id));
+    expect(helpers).toHaveLength(1);
+    const [, helper] = helpers[0] ?? [];
+    expect(helper?.Properties).toMatchObject({ MemorySize: 256, TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogGroup: { Ref: expect.any(String) } } });
+    const groupId = (helper?.Properties as { LoggingConfig: { LogGroup: { Ref: string } } }).LoggingConfig.LogGroup.Ref;
+    expect(template.toJSON().Resources[groupId]).toMatchObject({ DeletionPolicy: 'Delete', Properties: { RetentionInDays: 30 } });
   });
 
   it('outputs what the dashboard reads from infra/outputs.json', () => {
-    for (const key of ['StateMachineArn', 'Region', 'OrdersTableName', 'InventoryTableName', 'PaymentsTableName', 'NotificationsTableName', 'DashboardPolicyArn', 'AlertTopicArn']) {
+    for (const key of ['StateMachineArn', 'Region', 'OrdersTableName', 'InventoryTableName', 'PaymentsTableName', 'NotificationsTableName', 'DashboardPolicyArn', 'AlertTopicArn', 'StepLogGroups']) {
       template.hasOutput(key, Match.anyValue());
     }
   });
@@ -200,7 +242,47 @@ describe('a rollback that stops at a compensation', () => {
     const topics = Object.keys(template.findResources('AWS::SNS::Topic'));
     expect(topics).toHaveLength(1);
     expect(rule?.Targets).toEqual([expect.objectContaining({ Arn: { Ref: topics[0] } })]);
-    expect(JSON.stringify(rule?.Targets[0]?.InputTransformer?.InputTemplate)).toMatch(/Redrive the execution/);
+    const message = JSON.stringify(rule?.Targets[0]?.InputTransformer?.InputTemplate);
+    expect(message).toMatch(/Redrive the execution/);
+    expect(message).toContain('console.aws.amazon.com/states/home');
+    expect(message).toContain('<detail-executionArn>');
+    // An alert SNS could not take waits in a queue.
+    expect(rule?.Targets[0]).toMatchObject({ DeadLetterConfig: { Arn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } } });
+  });
+
+  it("links the alert to the execution's page on the dashboard named at deploy", () => {
+    const linked = synthSaga({ dashboardUrl: 'https://saga.example.com/' }).template;
+    const [rule] = Object.values(linked.findResources('AWS::Events::Rule')) as { Properties: { Targets: { InputTransformer: { InputTemplate: string } }[] } }[];
+    expect(JSON.stringify(rule?.Properties.Targets[0]?.InputTransformer.InputTemplate)).toContain('Dashboard: https://saga.example.com/executions/<detail-name>');
+    expect(() => synthSaga({ dashboardUrl: 'saga.example.com' })).toThrow(/dashboardUrl/);
+  });
+});
+
+describe('alarms', () => {
+  type Alarm = { MetricName: string; Namespace: string; Dimensions: { Name: string; Value: unknown }[]; AlarmActions: unknown[]; Threshold: number };
+  let alarms: Alarm[];
+  beforeAll(() => {
+    alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties as Alarm);
+  });
+  const topicRef = () => ({ Ref: Object.keys(template.findResources('AWS::SNS::Topic'))[0] });
+
+  it("watch the state machine's failed, timed-out and throttled executions, each telling the alert topic", () => {
+    const onMachine = alarms.filter((a) => a.Namespace === 'AWS/States');
+    expect(onMachine.map((a) => a.MetricName).sort()).toEqual(['ExecutionThrottled', 'ExecutionsFailed', 'ExecutionsTimedOut']);
+    for (const a of onMachine) {
+      expect(a.Dimensions).toEqual([{ Name: 'StateMachineArn', Value: { Ref: expect.stringMatching(/statemachine/i) } }]);
+      expect(a.AlarmActions).toEqual([topicRef()]);
+    }
+    // One timeout or throttle is news; failures include clean rollbacks, so a burst is.
+    expect(onMachine.find((a) => a.MetricName === 'ExecutionsTimedOut')?.Threshold).toBe(1);
+  });
+
+  it("watch every saga Lambda's errors and throttles, each telling the alert topic", () => {
+    for (const metric of ['Errors', 'Throttles']) {
+      const watched = alarms.filter((a) => a.Namespace === 'AWS/Lambda' && a.MetricName === metric);
+      expect(new Set(watched.map((a) => JSON.stringify(a.Dimensions[0]?.Value)))).toEqual(new Set([...fnLogicalIds.values()].map((id) => JSON.stringify({ Ref: id }))));
+      for (const a of watched) expect(a.AlarmActions).toEqual([topicRef()]);
+    }
   });
 
   it('emails whoever the deploy names, and no one otherwise', () => {

@@ -6,11 +6,14 @@
  *   { "OrderSagaStack": { "StateMachineArn": "arn:aws:states:…", "Region": "eu-west-1",
  *     "OrdersTableName": "…", "InventoryTableName": "…", "PaymentsTableName": "…",
  *     "NotificationsTableName": "…", "DashboardPolicyArn": "arn:aws:iam::…",
- *     "StateMachineLogGroupName": "/aws/vendedlogs/states/…", "AlertTopicArn": "arn:aws:sns:…" } }
+ *     "StateMachineLogGroupName": "/aws/vendedlogs/states/…", "AlertTopicArn": "arn:aws:sns:…",
+ *     "StepLogGroups": "[{\"functionName\":\"OrderSagaStack-…\",\"logGroupName\":\"OrderSagaStack-…\"}, …]" } }
+ * StepLogGroups (JSON, one entry per saga function) is where the dashboard reads a step's log lines.
  * Output ids are declared on the stack (not the construct) so the keys stay exactly these.
  */
 import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { SAGA_FUNCTIONS } from '../backend/saga/functions';
 import { OrderSaga, type OrderSagaProps } from './order-saga';
 
 export const SAGA_STACK_NAME = 'OrderSagaStack';
@@ -32,6 +35,9 @@ export class SagaStack extends Stack {
       DashboardPolicyArn: saga.dashboardPolicy.managedPolicyArn,
       StateMachineLogGroupName: saga.logGroup.logGroupName,
       AlertTopicArn: saga.alerts.topicArn,
+      StepLogGroups: this.toJsonString(
+        SAGA_FUNCTIONS.map((spec) => ({ functionName: saga.functions[spec.key].functionName, logGroupName: saga.functionLogGroups[spec.key].logGroupName })),
+      ),
     };
     for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, key, { value });
   }

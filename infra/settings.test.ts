@@ -2,7 +2,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ContextError, sagaPropsFromContext } from './context';
-import { synthSaga } from './synth-for-tests';
+import { synthSaga } from './testing/synth';
 
 let template: Template;
 beforeAll(() => {
@@ -19,6 +19,16 @@ describe('context settings', () => {
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       LoggingConfiguration: { Level: 'ERROR', IncludeExecutionData: false },
     });
+  });
+
+  it('refuses snapshot, which CloudFormation cannot do for tables or log groups, and says what to use', () => {
+    expect(() => sagaPropsFromContext((key) => (key === 'removalPolicy' ? 'snapshot' : undefined))).toThrow(/removalPolicy=snapshot: use one of destroy, retain/);
+  });
+
+  it('keeps no fixed log group name that a retained group would clash with on the next deploy', () => {
+    const names = Object.values(template.findResources('AWS::Logs::LogGroup')).map((g) => (g.Properties as { LogGroupName?: unknown }).LogGroupName);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((n) => n !== undefined)).toEqual([]);
   });
 
   it('refuses a value it does not know, naming the setting', () => {

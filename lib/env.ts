@@ -141,7 +141,22 @@ const dashboardSchema = z.object({
   SAGA_OUTPUTS_FILE: z.string().min(1).default('infra/outputs.json'),
   /** How often the shared live poller asks for new history events. */
   LIVE_POLL_MS: z.coerce.number().int().min(20).max(60_000).optional(),
+  /**
+   * Tests only: in AWS mode (no SFN_ENDPOINT), send the AWS calls to these endpoints with
+   * static credentials, `sfn=<url>,dynamodb=<url>[,logs=<url>]`, so a test can run
+   * `npm run start:aws` against the local engine standing in for AWS.
+   */
+  AWS_ENDPOINTS_FOR_TESTS: z
+    .string()
+    .regex(/^(?:(?:sfn|dynamodb|logs)=https?:\/\/[^,=\s]+)(?:,(?:sfn|dynamodb|logs)=https?:\/\/[^,=\s]+)*$/, 'use sfn=<url>,dynamodb=<url>[,logs=<url>]')
+    .optional(),
 });
+
+type AwsEndpoints = Partial<Record<'sfn' | 'dynamodb' | 'logs', string>>;
+const parseEndpoints = (text: string): AwsEndpoints =>
+  Object.fromEntries(text.split(',').map((pair) => pair.split('=') as [string, string]));
+
+const TEST_CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 export const LOCAL_SAGA_STATE_MACHINE_ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:OrderSaga';
 
@@ -159,7 +174,39 @@ export type DashboardConfig = {
   data: SagaDataConfig;
   /** shown in the header so nobody mistakes the local engine for an AWS account */
   targetLabel: string;
+  /** where a step's log lines are read: the engine's /_logs, or the functions' CloudWatch log groups */
+  stepLogs: StepLogsConfig;
 };
+
+export type StepLogsConfig =
+  | { source: 'engine'; engineUrl: string }
+  | {
+      source: 'cloudwatch';
+      region: string | undefined;
+      /** set only by AWS_ENDPOINTS_FOR_TESTS */
+      endpoint: string | undefined;
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+      /** Lambda function name -> its log group, from the stack's StepLogGroups output */
+      logGroups: Record<string, string>;
+    };
+
+/** The stack's StepLogGroups output: JSON `[{functionName, logGroupName}]`; anything else reads as none. */
+function readLogGroups(text: string | undefined): Record<string, string> {
+  if (text === undefined) return {};
+  const parsed = z
+    .string()
+    .transform((json, ctx) => {
+      try {
+        return JSON.parse(json) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(z.object({ functionName: z.string(), logGroupName: z.string() })))
+    .safeParse(text);
+  return parsed.success ? Object.fromEntries(parsed.data.map((g) => [g.functionName, g.logGroupName])) : {};
+}
 
 /** CDK writes `{ "<Stack>": { "<OutputKey>": "<value>" } }`; flatten it and tolerate anything else. */
 function readCdkOutputs(path: string, readFile: (path: string) => string): Record<string, string> {
@@ -201,8 +248,11 @@ export function dashboardConfig(
       livePollMs: env.LIVE_POLL_MS ?? 100,
       data,
       targetLabel: 'Local engine',
+      stepLogs: { source: 'engine', engineUrl: env.SFN_ENDPOINT },
     };
   }
+  const overrides = env.AWS_ENDPOINTS_FOR_TESTS === undefined ? {} : parseEndpoints(env.AWS_ENDPOINTS_FOR_TESTS);
+  const credentials = env.AWS_ENDPOINTS_FOR_TESTS === undefined ? undefined : TEST_CREDENTIALS;
   const outputs = env.SAGA_STATE_MACHINE_ARN ? {} : readCdkOutputs(env.SAGA_OUTPUTS_FILE, readFile);
   const arn = env.SAGA_STATE_MACHINE_ARN ?? outputEndingWith(outputs, /StateMachineArn$/i);
   // An ARN names its region; prefer it over the SDK's guess when AWS_REGION is unset.
@@ -210,12 +260,13 @@ export function dashboardConfig(
   const table = (envName: string, pattern: RegExp, fallback: string) =>
     source[envName] ?? outputEndingWith(outputs, pattern) ?? fallback;
   return {
-    sfn: { endpoint: undefined, region, credentials: undefined },
+    sfn: { endpoint: overrides.sfn, region, credentials },
     sagaStateMachineArn: arn,
     // GetExecutionHistory refills 20 calls/s per account: one shared poller per execution at 2/s.
     livePollMs: env.LIVE_POLL_MS ?? 500,
     data: {
       ...data,
+      dynamoEndpoint: overrides.dynamodb ?? data.dynamoEndpoint,
       region: region ?? data.region,
       tables: {
         orders: table('ORDERS_TABLE', /Orders\w*Table(Name)?$/i, data.tables.orders),
@@ -225,6 +276,7 @@ export function dashboardConfig(
       },
     },
     targetLabel: region ? `AWS ${region}` : 'AWS',
+    stepLogs: { source: 'cloudwatch', region, endpoint: overrides.logs, credentials, logGroups: readLogGroups(outputEndingWith(outputs, /StepLogGroups$/)) },
   };
 }
 

@@ -3,6 +3,7 @@
  * every state, nested Parallel branches and Map iterators included, that the history
  * translator, the task handlers and resume all consult by state name.
  */
+import { withStateNames } from './state-name';
 import { isRecord } from '@/lib/core/values';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { AslDefinition, AslStateType } from '@/lib/asl/types';
@@ -60,6 +61,8 @@ const usesJsonata = (definition: AslDefinition, index: DefinitionIndex): boolean
 
 export interface CompiledDefinition {
   definition: AslDefinition;
+  /** what the executor runs: the definition with `$$.State.Name` resolved (state-name.ts) */
+  executable: AslDefinition;
   index: DefinitionIndex;
   /** validated once, reused by every execution that starts at StartAt */
   machine: StateMachine;
@@ -88,19 +91,20 @@ export function compileDefinition(text: string): CompiledDefinition {
     const field = UNSUPPORTED_FIELDS.find((f) => state.def[f] !== undefined);
     if (field) throw invalidDefinition('SCHEMA_VALIDATION_FAILED', `The local engine does not support ${field} at /States/${state.name}/${field}`);
   }
+  const executable = withStateNames(definition);
   let machine: StateMachine;
   try {
-    machine = new StateMachine(definition as unknown as StateMachineDefinition);
+    machine = new StateMachine(executable as unknown as StateMachineDefinition);
   } catch (error) {
     const reason = (error as Error).message.replace(/^State machine definition is invalid, see error\(s\) below:\s*/, '').trim();
     throw invalidDefinition('SCHEMA_VALIDATION_FAILED', reason);
   }
-  return { definition, index, machine };
+  return { definition, executable, index, machine };
 }
 
 /** The same machine entered at another top-level state, for resume and redrive (validated already). */
 export function machineStartingAt(compiled: CompiledDefinition, stateName: string): StateMachine {
   if (stateName === compiled.definition.StartAt) return compiled.machine;
-  const shifted = { ...compiled.definition, StartAt: stateName } as unknown as StateMachineDefinition;
+  const shifted = { ...compiled.executable, StartAt: stateName } as unknown as StateMachineDefinition;
   return new StateMachine(shifted, { validationOptions: { noValidate: true } });
 }

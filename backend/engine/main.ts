@@ -14,6 +14,7 @@ import { deploySaga, type SagaDeployment } from './saga';
 import { createEngineServer } from './server';
 import { StateMachines } from './state-machines';
 import { EngineStore } from './store';
+import { StepLogStore } from './step-logs';
 import { createThrottle } from './throttle';
 
 export interface EngineOptions {
@@ -35,6 +36,7 @@ export interface RunningEngine {
 export async function startEngine(config: EngineConfig, options: EngineOptions = {}): Promise<RunningEngine> {
   const store = new EngineStore(config.dataDir);
   const registry = new LambdaRegistry();
+  const logs = new StepLogStore();
   const machines = new StateMachines(store, config.region);
   const crashHere = config.crashAt && crashPointMatcher(config.crashAt);
   const executions = new Executions(store, machines, registry, config.region, crashHere ? (name, events) => {
@@ -45,13 +47,13 @@ export async function startEngine(config: EngineConfig, options: EngineOptions =
   } : undefined);
   let saga: SagaDeployment | undefined;
   try {
-    saga = options.saga === false ? undefined : await deploySaga(config, registry, machines);
+    saga = options.saga === false ? undefined : await deploySaga(config, registry, machines, logs);
     if (saga) executions.onClosed(saga.onClosed);
     for (const [arn, fn] of Object.entries(options.lambdas ?? {})) registry.register(arn, fn);
     const resumed = executions.resumeInterrupted();
     const server = createEngineServer(
       { store, machines, executions, tokens: new PageTokens(loadTokenKey(config.dataDir)) },
-      { stats: createCallStats(), throttle: createThrottle(config.throttleEvery) },
+      { stats: createCallStats(), throttle: createThrottle(config.throttleEvery), logs },
     );
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -18,6 +18,7 @@ import type { ClosedListener } from './executions';
 import { localRoleArn } from './arn';
 import type { LambdaRegistry } from './lambdas';
 import type { StateMachines } from './state-machines';
+import { capturingStepLogger, type StepLogStore } from './step-logs';
 
 export interface SagaDeployment {
   stateMachineArn: string;
@@ -31,10 +32,11 @@ export async function deploySaga(
   config: Pick<EngineConfig, 'dynamoPort' | 'dataDir' | 'region'>,
   registry: LambdaRegistry,
   machines: StateMachines,
+  logs: StepLogStore,
 ): Promise<SagaDeployment> {
   const dynamo = await startLocalDynamoThread({ port: config.dynamoPort, dataDir: config.dataDir });
   const data = { ...sagaDataConfig(), dynamoEndpoint: dynamo.endpoint, region: config.region };
-  for (const [arn, fn] of localSagaHandlersByArn(createSagaFunctions(data))) registry.register(arn, fn);
+  for (const [arn, fn] of localSagaHandlersByArn(createSagaFunctions(data, undefined, capturingStepLogger(logs)))) registry.register(arn, fn);
   const definition = JSON.stringify(sagaDefinition(LOCAL_SAGA_ARNS), null, 2);
   const machine = machines.register(SAGA_STATE_MACHINE_NAME, definition, localRoleArn(), (input) => {
     // An omitted input is `{}`; an explicit `null` would reach the first state and fail it at once.

@@ -5,12 +5,15 @@ import type { CallStats } from './call-stats';
 import { errorBody, SfnError } from './errors';
 import { handle, RawJson, type Services } from './operations';
 import { CONTENT_TYPE, MAX_BODY_BYTES, parseRequest } from './protocol';
+import type { StepLogStore } from './step-logs';
 import type { Throttle } from './throttle';
 
 /** What the engine measures and injects around the API, apart from the API's own services. */
 export interface Instruments {
   stats: CallStats;
   throttle: Throttle;
+  /** the saga handlers' log lines, what CloudWatch Logs holds on AWS */
+  logs: StepLogStore;
 }
 
 function send(res: ServerResponse, status: number, body: string, contentType = CONTENT_TYPE): void {
@@ -50,13 +53,23 @@ function internalFailure(res: ServerResponse, error: unknown): void {
 }
 
 /**
- * `GET /_stats` (call counts) and `POST /_stats/reset`, beside the API. AWS has no such
- * paths, and the API itself is only `POST /`, so they cannot collide with a real call.
- * Returns false for any other request.
+ * `GET /_stats` (call counts), `POST /_stats/reset` and `GET /_logs?execution=&state=` (a
+ * step's log lines), beside the API. AWS has no such paths, and the API itself is only
+ * `POST /`, so they cannot collide with a real call. Returns false for any other request.
  */
-function serveStats(stats: CallStats, req: IncomingMessage, res: ServerResponse): boolean {
+function serveExtras({ stats, logs }: Instruments, req: IncomingMessage, res: ServerResponse): boolean {
   // Split, not `new URL`: a request line like `POST //` is no valid URL, and must not throw here.
-  const path = (req.url ?? '/').split('?')[0];
+  const [path, query = ''] = (req.url ?? '/').split('?');
+  if (req.method === 'GET' && path === '/_logs') {
+    const params = new URLSearchParams(query);
+    const execution = params.get('execution');
+    if (!execution) {
+      send(res, 400, JSON.stringify({ message: 'Give ?execution=<name> (and &state=<name> for one state)' }), 'application/json');
+      return true;
+    }
+    send(res, 200, JSON.stringify({ lines: logs.read(execution, params.get('state') ?? undefined) }), 'application/json');
+    return true;
+  }
   if (req.method === 'GET' && path === '/_stats') {
     send(res, 200, JSON.stringify(stats.snapshot()), 'application/json');
     return true;
@@ -119,7 +132,7 @@ export function createEngineServer(services: Services, instruments: Instruments)
     };
     const onEnd = () => {
       try {
-        if (serveStats(instruments.stats, req, res)) return;
+        if (serveExtras(instruments, req, res)) return;
       } catch (error) {
         internalFailure(res, error);
         return;

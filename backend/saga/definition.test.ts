@@ -73,7 +73,7 @@ describe('the saga definition', () => {
     expect(rollbackFrom('ProcessPayment')).toEqual(['PaymentRefund', 'InventoryRollback', 'CancelOrder', 'NotifyFailure', 'SagaRolledBack']);
     expect(rollbackFrom('UpdateInventory')).toEqual(['InventoryRollback', 'CancelOrder', 'NotifyFailure', 'SagaRolledBack']);
     expect(rollbackFrom('CreateOrder')).toEqual(['CancelOrder', 'NotifyFailure', 'SagaRolledBack']);
-    expect(state('SagaRolledBack')).toMatchObject({ Type: 'Fail', Error: 'SagaRolledBack', CausePath: '$.results.notifyFailure.cause' });
+    expect(state('SagaRolledBack')).toMatchObject({ Type: 'Fail', Error: 'SagaRolledBack', CausePath: '$.results.notifyFailure.Cause' });
   });
 
   it('keeps every result and error under its own key', () => {
@@ -118,10 +118,45 @@ describe('the saga definition', () => {
     expect(Object.values(definition.States).filter((s) => s.Type === 'Fail').map((s) => s.Error)).toEqual(['SagaRolledBack']);
   });
 
-  it('passes the execution name to every Task so each step derives the same order id', () => {
+  it('passes the execution and state names to every Task so each step derives the same order id and logs under them', () => {
     for (const s of Object.values(definition.States)) {
       if (s.Type !== 'Task') continue;
-      expect(s.Parameters).toMatchObject({ 'payload.$': '$', 'executionName.$': '$$.Execution.Name' });
+      expect(s.Parameters).toMatchObject({ 'payload.$': '$', 'executionName.$': '$$.Execution.Name', 'stateName.$': '$$.State.Name' });
     }
   });
+
+  it('lets no failure to notify turn a clean rollback into anything but SagaRolledBack', () => {
+    const notifier = state('NotifyFailure');
+    expect(retries('NotifyFailure')[0]?.ErrorEquals).toEqual(expect.arrayContaining(['TransientError', 'Lambda.ClientExecutionTimeoutException']));
+    // Caught where its result would be, so the Fail state's one CausePath reads either.
+    expect(catches('NotifyFailure')).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.results.notifyFailure', Next: notifier.Next }]);
+    expect(state('SagaRolledBack').CausePath).toBe(`${String(notifier.ResultPath)}.Cause`);
+  });
+
+  it('times out each Task after its Lambda would, and the execution after the longest retry budget', () => {
+    const tasks = Object.values(definition.States).filter((s) => s.Type === 'Task');
+    for (const task of tasks) {
+      // The Lambdas time out at 30 s (infra); the Task's own limit must not cut a live call short.
+      expect(task.TimeoutSeconds).toBeGreaterThan(30);
+      for (const retrier of retries(nameOf(task))) expect(retrier.ErrorEquals).toContain('Lambda.ClientExecutionTimeoutException');
+    }
+    // Worst case: every forward step spends its retries, then every compensation and the notification do.
+    const worst = tasks.reduce((sum, task) => sum + taskBudget(task), 0);
+    expect(definition.TimeoutSeconds).toBeGreaterThanOrEqual(worst);
+    expect(definition.TimeoutSeconds).toBeLessThanOrEqual(2 * worst);
+  });
 });
+
+const nameOf = (s: State): string => Object.entries(definition.States).find(([, t]) => t === s)?.[0] ?? '';
+
+/** The longest a Task can take: every attempt to its timeout, plus every backoff at its longest. */
+function taskBudget(task: State): number {
+  const timeout = Number(task.TimeoutSeconds);
+  let total = timeout;
+  for (const retrier of (task.Retry ?? []) as { IntervalSeconds?: number; BackoffRate?: number; MaxAttempts?: number; MaxDelaySeconds?: number }[]) {
+    const { IntervalSeconds = 1, BackoffRate = 2, MaxAttempts = 3, MaxDelaySeconds = Infinity } = retrier;
+    for (let i = 0; i < MaxAttempts; i++) total += timeout + Math.min(IntervalSeconds * BackoffRate ** i, MaxDelaySeconds);
+  }
+  return total;
+}
+

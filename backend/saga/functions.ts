@@ -18,6 +18,7 @@ import { createOrder, notify, processPayment, updateInventory } from './domain/f
 import { notifyFailure } from './domain/notify-failure';
 import { readTaskEvent, type TaskContext } from './domain/task-event';
 import { localLambdaArn } from './definition';
+import { powertoolsStepLogger, type StepLoggerFactory } from './step-log';
 
 export type SagaFunctionSpec = {
   key: string;
@@ -52,15 +53,19 @@ const realEffects: Effects = {
 export function createSagaFunctions(
   data: Pick<SagaDataConfig, 'tables' | 'dynamoEndpoint' | 'region'>,
   effects: Effects = realEffects,
+  logger: StepLoggerFactory = powertoolsStepLogger,
 ): Record<SagaFunctionKey, SagaHandler> {
-  return sagaFunctionsOver(createSagaClients(data), data.tables, effects);
+  return sagaFunctionsOver(createSagaClients(data), data.tables, effects, logger);
 }
+
+const messageOf = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
 /** The handlers over given clients (tests pass one that fails on purpose). */
 export function sagaFunctionsOver(
   clients: SagaClients,
   tables: SagaDataConfig['tables'],
   effects: Effects,
+  logger: StepLoggerFactory = powertoolsStepLogger,
 ): Record<SagaFunctionKey, SagaHandler> {
   const orders = ordersRepo(clients, tables.orders);
   const inventory = inventoryRepo(clients, tables.inventory);
@@ -70,20 +75,34 @@ export function sagaFunctionsOver(
   const attemptsIn = (table: string) => attemptsRepo(clients, table);
   // The holdStep switch's release records, likewise in each step's own table.
   const holdsOf = (step: keyof typeof HOLD_TABLE) => holdsRepo(clients, tables[HOLD_TABLE[step]]);
+  // Every step logs its start, and its result or its failure, under the keys the dashboard reads it by.
   const run =
-    (step: (ctx: TaskContext) => Promise<unknown>): SagaHandler =>
-    async (event) =>
-      step(readTaskEvent(event));
+    (key: SagaFunctionKey, step: (ctx: TaskContext) => Promise<unknown>): SagaHandler =>
+    async (event) => {
+      const ctx = readTaskEvent(event);
+      // A direct invoke (no `$$.State.Name` in the event) is logged under the function's own step.
+      const stateName = ctx.stateName ?? key;
+      const log = logger({ executionName: ctx.executionName, stateName, orderId: ctx.orderId });
+      log.info(`${stateName} started`, { redriveCount: ctx.redriveCount });
+      try {
+        const result = await step(ctx);
+        log.info(`${stateName} succeeded`, { result: result as Record<string, unknown> });
+        return result;
+      } catch (error) {
+        log.error(`${stateName} failed: ${messageOf(error)}`, error instanceof Error ? error : String(error));
+        throw error;
+      }
+    };
 
   return {
-    CreateOrder: run((ctx) => createOrder(ctx, { ...effects, orders, attempts: attemptsIn(tables.orders), holds: holdsOf('CreateOrder') })),
-    UpdateInventory: run((ctx) => updateInventory(ctx, { ...effects, inventory, attempts: attemptsIn(tables.inventory), holds: holdsOf('UpdateInventory') })),
-    ProcessPayment: run((ctx) => processPayment(ctx, { ...effects, payments, attempts: attemptsIn(tables.payments), holds: holdsOf('ProcessPayment') })),
-    Notify: run((ctx) => notify(ctx, { ...effects, orders, notifications, attempts: attemptsIn(tables.notifications), holds: holdsOf('Notify') })),
-    PaymentRefund: run((ctx) => paymentRefund(ctx, { ...effects, payments, holds: holdsOf('PaymentRefund') })),
-    InventoryRollback: run((ctx) => inventoryRollback(ctx, { ...effects, inventory, holds: holdsOf('InventoryRollback') })),
-    CancelOrder: run((ctx) => cancelOrder(ctx, { ...effects, orders, holds: holdsOf('CancelOrder') })),
-    NotifyFailure: run((ctx) => notifyFailure(ctx, { ...effects, notifications })),
+    CreateOrder: run('CreateOrder', (ctx) => createOrder(ctx, { ...effects, orders, attempts: attemptsIn(tables.orders), holds: holdsOf('CreateOrder') })),
+    UpdateInventory: run('UpdateInventory', (ctx) => updateInventory(ctx, { ...effects, inventory, attempts: attemptsIn(tables.inventory), holds: holdsOf('UpdateInventory') })),
+    ProcessPayment: run('ProcessPayment', (ctx) => processPayment(ctx, { ...effects, payments, attempts: attemptsIn(tables.payments), holds: holdsOf('ProcessPayment') })),
+    Notify: run('Notify', (ctx) => notify(ctx, { ...effects, orders, notifications, attempts: attemptsIn(tables.notifications), holds: holdsOf('Notify') })),
+    PaymentRefund: run('PaymentRefund', (ctx) => paymentRefund(ctx, { ...effects, payments, holds: holdsOf('PaymentRefund') })),
+    InventoryRollback: run('InventoryRollback', (ctx) => inventoryRollback(ctx, { ...effects, inventory, holds: holdsOf('InventoryRollback') })),
+    CancelOrder: run('CancelOrder', (ctx) => cancelOrder(ctx, { ...effects, orders, holds: holdsOf('CancelOrder') })),
+    NotifyFailure: run('NotifyFailure', (ctx) => notifyFailure(ctx, { ...effects, notifications })),
   };
 }
 

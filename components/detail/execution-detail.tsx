@@ -24,6 +24,8 @@ export type ExecutionDetailProps = {
   detail: ExecutionDetail;
   /** panels shown above the state panel (the live page's order data) */
   aside?: ReactNode;
+  /** a live execution's ARN: the state panel then shows each Task's log lines */
+  logsOf?: string;
 };
 
 /**
@@ -31,7 +33,7 @@ export type ExecutionDetailProps = {
  * panel. Shared by the live execution page and the import page. A tab is mounted the
  * first time it is opened and then kept, so its scroll position and filter survive.
  */
-export function ExecutionDetailView({ definition, layout, events, detail, aside }: ExecutionDetailProps) {
+export function ExecutionDetailView({ definition, layout, events, detail, aside, logsOf }: ExecutionDetailProps) {
   const { reading, places } = detail;
   const [tab, setTab] = useState<DetailTab>('graph');
   const [opened, setOpened] = useState<ReadonlySet<DetailTab>>(() => new Set(['graph']));
@@ -95,6 +97,7 @@ export function ExecutionDetailView({ definition, layout, events, detail, aside 
           state={state}
           visit={selection?.visit}
           dataPath={dataPath}
+          logsOf={logsOf}
           onClose={() => setSelection(undefined)}
         />
       </aside>

@@ -1,6 +1,7 @@
 import type { DataStep } from '@/lib/history/data-path';
 import type { StateReading } from '@/lib/history/types';
 import { DataPathView } from './data-path-view';
+import { StepLogsView } from './step-logs';
 import { STATUS_LABEL, STATUS_VAR, StatusIcon } from '@/components/graph/status';
 import styles from '@/components/ui/panel.module.css';
 import { formatDuration, formatJson, formatTime } from '@/components/ui/format';
@@ -14,11 +15,14 @@ export function StatePanel({
   state,
   visit: visitIndex,
   dataPath,
+  logsOf,
   onClose,
 }: {
   state: StateReading | undefined;
   visit?: number;
   dataPath?: readonly DataStep[];
+  /** the ARN of the execution whose step logs to show (a live one; an imported file has none to read) */
+  logsOf?: string;
   onClose: () => void;
 }) {
   if (!state) {
@@ -88,6 +92,10 @@ export function StatePanel({
             {formatJson(visit?.output)}
           </pre>
         </>
+      )}
+      {/* A data path means a Task: the only states with a handler that logs. */}
+      {logsOf !== undefined && dataPath && visit && (
+        <StepLogsView key={`${state.name}#${shown}`} executionArn={logsOf} stateName={state.name} enteredAt={visit.enteredAt} exitedAt={visit.exitedAt} />
       )}
     </section>
   );

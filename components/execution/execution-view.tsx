@@ -77,6 +77,7 @@ export function ExecutionView(props: ExecutionViewProps) {
         events={events}
         detail={detail}
         aside={order && <DataPanel orderId={order.orderId} sku={order.sku} initialData={initialOrder} />}
+        logsOf={executionArn}
       />
     </div>
   );

@@ -7,6 +7,8 @@ import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctio
 import { sagaDataConfig } from '@/lib/env';
 import { createSagaClients, type SagaClients } from '@/lib/saga-data/clients';
 import { sagaDefinition } from '@/backend/saga/definition';
+import { withStateNames } from '@/backend/engine/state-name';
+import { capturingStepLogger, StepLogStore } from '@/backend/engine/step-logs';
 import { createSagaFunctions, LOCAL_SAGA_ARNS, localSagaHandlersByArn, type SagaHandler } from '@/backend/saga/functions';
 import { startLocalDynamo } from '../dynamo';
 
@@ -35,7 +37,8 @@ export async function startSagaHarness(): Promise<SagaHarness> {
   const { tables, region } = sagaDataConfig({ NODE_ENV: 'test' });
   const dynamo = await startLocalDynamo({ port: 0, tables });
   const data = { tables, region, dynamoEndpoint: dynamo.endpoint };
-  const handlers = createSagaFunctions(data, { now: () => new Date().toISOString(), sleep: async () => {} });
+  // Log lines are kept (and dropped with the harness), not printed over the test output.
+  const handlers = createSagaFunctions(data, { now: () => new Date().toISOString(), sleep: async () => {} }, capturingStepLogger(new StepLogStore()));
   const byArn = localSagaHandlersByArn(handlers);
   const definition = sagaDefinition(LOCAL_SAGA_ARNS);
   const localHandlers: Record<string, SagaHandler> = {};
@@ -43,7 +46,8 @@ export async function startSagaHarness(): Promise<SagaHarness> {
     const handler = typeof state.Resource === 'string' ? byArn.get(state.Resource) : undefined;
     if (handler) localHandlers[name] = handler;
   }
-  const machine = new StateMachine(definition as unknown as StateMachineDefinition);
+  // As the engine runs it: the executor does not fill `$$.State.Name` itself.
+  const machine = new StateMachine(withStateNames(definition) as unknown as StateMachineDefinition);
   const retryIntervalOverrides = Object.fromEntries(Object.keys(localHandlers).map((name) => [name, 0]));
 
   async function run(input: unknown, executionName: string): Promise<SagaRun> {

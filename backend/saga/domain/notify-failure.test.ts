@@ -36,7 +36,7 @@ describe('notifyFailure', () => {
     });
     expect(failedStep(ctx)?.step).toBe('UpdateInventory');
     const result = await notifyFailure(ctx, { ...effects, notifications: repo });
-    expect(result.cause).toBe('UpdateInventory failed (InventoryUnavailable: Only 2 left); order ord-e1 was rolled back');
-    expect(log).toEqual([{ orderId: 'ord-e1', kind: 'ORDER_ROLLED_BACK', message: result.cause }]);
+    expect(result.Cause).toBe('UpdateInventory failed (InventoryUnavailable: Only 2 left); order ord-e1 was rolled back');
+    expect(log).toEqual([{ orderId: 'ord-e1', kind: 'ORDER_ROLLED_BACK', message: result.Cause }]);
   });
 });

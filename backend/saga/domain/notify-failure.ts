@@ -34,5 +34,7 @@ export async function notifyFailure(ctx: TaskContext, deps: Effects & { notifica
   const what = failed ? `${failed.step} failed (${describe(failed.error)})` : 'The saga failed';
   const cause = `${what}; order ${ctx.orderId} was rolled back`;
   const { record } = await deps.notifications.record(ctx.orderId, 'ORDER_ROLLED_BACK', cause, deps.now());
-  return { notificationId: record.notificationId, failedStep: failed?.step ?? null, cause };
+  // `Cause`, as a caught error spells it: the Fail state's one CausePath reads this result or, when
+  // the message could not be sent, the error NotifyFailure's Catch puts in the same place.
+  return { notificationId: record.notificationId, failedStep: failed?.step ?? null, Cause: cause };
 }

@@ -14,12 +14,16 @@ export type StepError = z.infer<typeof stepError>;
 const envelope = z.object({
   payload: z.record(z.string(), z.unknown()),
   executionName: z.string().min(1),
+  /** `$$.State.Name`: which state runs this step (its log lines carry it) */
+  stateName: z.string().min(1).optional(),
   /** `$$.Execution.RedriveCount`: 0 on the first run, 1 after the first redrive... */
   redriveCount: z.number().int().min(0).optional(),
 });
 
 export type TaskContext = {
   executionName: string;
+  /** undefined when the event does not say (a direct invoke, a blueprint payload) */
+  stateName: string | undefined;
   orderId: string;
   /** undefined when the execution input is invalid; `inputProblem` then says why */
   input: SagaInput | undefined;
@@ -44,12 +48,13 @@ export function readTaskEvent(event: unknown): TaskContext {
   if (!parsed.success) {
     throw new InvalidSagaInput(`Task event must be {payload, executionName}: ${parsed.error.issues[0]?.message ?? ''}`);
   }
-  const { payload, executionName, redriveCount } = parsed.data;
+  const { payload, executionName, stateName, redriveCount } = parsed.data;
   // `results` and `errors` are the definition's own keys, not part of what the user sent.
   const { results: _results, errors, ...sent } = payload;
   const input = parseSagaInput(sent);
   return {
     executionName,
+    stateName,
     orderId: orderIdFor(input.ok ? input.value : undefined, executionName),
     input: input.ok ? input.value : undefined,
     inputProblem: input.ok ? undefined : input.message,

@@ -7,12 +7,14 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { AslDefinition } from '@/lib/asl/types';
-import { SAGA_STACK_NAME, SagaStack } from './saga-stack';
-import { sagaPropsFromContext } from './context';
+import { SAGA_STACK_NAME, SagaStack } from '../saga-stack';
+import { sagaPropsFromContext } from '../context';
 
-export function synthSaga(context: Record<string, unknown> = {}) {
+/** `mutate` changes the stack before synthesis: the mutation checks build a broken stack with it. */
+export function synthSaga(context: Record<string, unknown> = {}, mutate?: (stack: SagaStack) => void) {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
   const stack = new SagaStack(app, SAGA_STACK_NAME, { saga: sagaPropsFromContext((key) => app.node.tryGetContext(key)) });
+  mutate?.(stack);
   const template = Template.fromStack(stack);
   const logicalIdOf = (construct: IConstruct): string => stack.getLogicalId(construct.node.defaultChild as CfnElement);
   return { stack, template, logicalIdOf };
