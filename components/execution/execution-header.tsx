@@ -82,7 +82,8 @@ export function ExecutionHeader({
             <TargetChip label={targetLabel} />
           </div>
         </div>
-        {(reading.error || reading.cause) && (
+        {/* A stuck rollback's panel says where it stopped and why: the line would repeat it. */}
+        {(reading.error || reading.cause) && !recovery?.undo && (
           // One line, so the graph keeps the screen; the whole cause is one hover or click away (Input & output).
           <div className={`${panel.errorBox} ${styles.errorBox}`} data-testid="execution-error" title={reading.cause}>
             <p className={styles.errorLine}>

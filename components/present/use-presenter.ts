@@ -35,6 +35,12 @@ function urlWith(on: boolean): string {
 }
 
 /**
+ * Next syncs useSearchParams with our own replaceState calls, but skips any whose state
+ * object is its own (which `history.state` is): so the state passed is null.
+ */
+const replaceUrl = (url: string) => window.history.replaceState(null, '', url);
+
+/**
  * Presenter mode: on when the URL says `?present`. The `p` key toggles it by rewriting the
  * URL in place (Next keeps useSearchParams in step with history.replaceState, with no
  * server round trip). A page opened by `r` or a digit in presenter mode comes up in it too.
@@ -43,11 +49,11 @@ export function usePresenter(): { on: boolean; toggle: () => void } {
   const on = useSearchParams().has(PRESENT_PARAM);
   useEffect(() => {
     if (on) remember(true);
-    else if (remembered()) window.history.replaceState(window.history.state, '', urlWith(true));
+    else if (remembered()) replaceUrl(urlWith(true));
   }, [on]);
   const toggle = useCallback(() => {
     remember(!on);
-    window.history.replaceState(window.history.state, '', urlWith(!on));
+    replaceUrl(urlWith(!on));
   }, [on]);
   return { on, toggle };
 }
