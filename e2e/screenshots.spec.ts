@@ -84,6 +84,25 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.screenshot({ path: `docs/screenshots/compare${suffix}.png` });
     });
 
+    test.describe('on a 1280x720 projector', () => {
+      test.use({ viewport: { width: 1280, height: 720 } });
+
+      test('presenter mode, compensated run', async ({ page }) => {
+        await page.goto(`/executions/${encodeURIComponent(runs.payment)}?present`);
+        await new ExecutionPage(page).expectOutcome('COMPENSATED');
+        await expect(page.getByTestId('failed-here-ProcessPayment')).toBeVisible();
+        await page.mouse.move(0, 0);
+        await page.screenshot({ path: `docs/screenshots/presenter-compensated${suffix}.png` });
+      });
+
+      test('start page, projector size', async ({ page }) => {
+        await new StartPage(page).goto();
+        await expect(page.locator('.react-flow__edge').first()).toBeAttached();
+        await page.mouse.move(0, 0);
+        await page.screenshot({ path: `docs/screenshots/start-page-projector${suffix}.png` });
+      });
+    });
+
     test('imported AWS history', async ({ page }) => {
       const recorded = loadFixtures().find((f) => f.file.startsWith('30_'))!;
       await page.goto('/import');

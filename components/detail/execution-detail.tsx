@@ -71,7 +71,7 @@ export function ExecutionDetailView({ definition, layout, events, detail, aside,
       <section className={`card ${panelStyles.graphCard}`} aria-label="Execution details">
         <div className={panelStyles.graphHeader}>
           <DetailTabs active={tab} onChange={open} />
-          {tab === 'graph' && <GraphLegend />}
+          {tab === 'graph' && <GraphLegend statuses={false} />}
         </div>
         <div className={panelStyles.graphBody}>
           {panel(
@@ -92,14 +92,15 @@ export function ExecutionDetailView({ definition, layout, events, detail, aside,
         </div>
       </section>
       <aside className={panelStyles.sidebar}>
-        {aside}
-        <StatePanel
-          state={state}
-          visit={selection?.visit}
-          dataPath={dataPath}
-          logsOf={logsOf}
-          onClose={() => setSelection(undefined)}
-        />
+        <div className={panelStyles.sidebarScroll}>
+          {aside}
+          {!state && <StatePanel state={undefined} onClose={() => setSelection(undefined)} />}
+        </div>
+        {state && (
+          <div className={panelStyles.drawer}>
+            <StatePanel state={state} visit={selection?.visit} dataPath={dataPath} logsOf={logsOf} onClose={() => setSelection(undefined)} />
+          </div>
+        )}
       </aside>
     </div>
   );

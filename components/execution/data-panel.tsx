@@ -102,7 +102,7 @@ export function DataPanel({
           <h3 className={`card__title ${panel.subTitle}`}>Notifications</h3>
           <ul className={styles.notifications} data-testid="data-notifications">
             {data.notifications.map((n, i) => (
-              <li key={`${n.kind}-${i}`}>
+              <li key={`${n.kind}-${i}`} title={n.message}>
                 <strong>{n.kind}</strong> {n.message}
               </li>
             ))}

@@ -97,7 +97,7 @@ export function ExecutionActions({ reading, recovery }: { reading: ExecutionRead
           </>
         )}
         {!plan.redrivable && ENDED_UNSUCCESSFULLY.has(status) && (
-          <span className={styles.plan} data-testid="redrive-unavailable">
+          <span className={styles.plan} data-testid="redrive-unavailable" title={`No Redrive: ${plan.reason}`}>
             No Redrive: {plan.reason}
           </span>
         )}

@@ -7,7 +7,8 @@ import styles from './execution.module.css';
 import panel from '@/components/ui/panel.module.css';
 import { ExecutionActions } from './execution-actions';
 import type { Recovery } from './recovery';
-import { executionDuration, formatDuration, formatJson, formatTime } from '@/components/ui/format';
+import { executionDuration, formatDuration, formatTime } from '@/components/ui/format';
+import { parsePayload } from '@/lib/core/values';
 import { LiveIndicator } from './live-indicator';
 
 /**
@@ -33,17 +34,11 @@ export function ExecutionHeader({
   const duration = executionDuration(reading);
   return (
     <header className={`card ${styles.header}`}>
-      <div className={styles.headerTop}>
-        <nav aria-label="Breadcrumb" className={styles.crumbs}>
-          <Link href="/">Start</Link> <span aria-hidden="true">/</span> <span>Execution</span>
-        </nav>
-        <div className={styles.headerChips}>
-          <LiveIndicator status={live} />
-          <TargetChip label={targetLabel} />
-        </div>
-      </div>
-      <div className={styles.headerMain}>
-        <div className={styles.titleBlock}>
+      <div className={styles.headerLeft}>
+        <div className={styles.headerTop}>
+          <nav aria-label="Breadcrumb" className={styles.crumbs}>
+            <Link href="/">Start</Link> <span aria-hidden="true">/</span> <span>Execution</span>
+          </nav>
           <h1 className={styles.title} data-testid="execution-name">
             {name}
           </h1>
@@ -82,26 +77,43 @@ export function ExecutionHeader({
               </div>
             )}
           </dl>
-          {(reading.error || reading.cause) && (
-            <div className={panel.errorBox} data-testid="execution-error">
+          <div className={styles.headerChips}>
+            <LiveIndicator status={live} />
+            <TargetChip label={targetLabel} />
+          </div>
+        </div>
+        {/* A stuck rollback's panel says where it stopped and why: the line would repeat it. */}
+        {(reading.error || reading.cause) && !recovery?.undo && (
+          // One line, so the graph keeps the screen; the whole cause is one hover or click away (Input & output).
+          <div className={`${panel.errorBox} ${styles.errorBox}`} data-testid="execution-error" title={reading.cause}>
+            <p className={styles.errorLine}>
               <strong>{reading.error ?? 'Error'}</strong>
-              {reading.cause && <pre className={panel.json}>{formatJson(reading.cause)}</pre>}
-            </div>
-          )}
-        </div>
-        <div className={styles.outcome} data-tone={tone}>
-          <span className={styles.outcomeCaption}>Saga outcome</span>
-          <span className={styles.outcomeLabel} data-testid="saga-outcome" data-outcome={outcome}>
-            <StatusIcon status={OUTCOME_TONE[outcome]} size={30} />
-            {outcome}
-          </span>
-          <span className={styles.outcomeMeaning}>
-            <span className="visually-hidden">{OUTCOME_LABEL[outcome]}: </span>
-            {OUTCOME_MEANING[outcome]}
-          </span>
-        </div>
+              {reading.cause && <span className={styles.cause}>{causeText(reading.cause)}</span>}
+            </p>
+          </div>
+        )}
+        {recovery && <ExecutionActions reading={reading} recovery={recovery} />}
       </div>
-      {recovery && <ExecutionActions reading={reading} recovery={recovery} />}
+      <div className={styles.outcome} data-tone={tone}>
+        <span className={styles.outcomeCaption}>Saga outcome</span>
+        <span className={styles.outcomeLabel} data-testid="saga-outcome" data-outcome={outcome}>
+          <StatusIcon status={OUTCOME_TONE[outcome]} size={30} />
+          {outcome}
+        </span>
+        <span className={styles.outcomeMeaning}>
+          <span className="visually-hidden">{OUTCOME_LABEL[outcome]}: </span>
+          {OUTCOME_MEANING[outcome]}
+        </span>
+      </div>
     </header>
   );
+}
+
+/** A cause on one line: a JSON error object reads best as its message. */
+function causeText(cause: string): string {
+  const parsed = parsePayload(cause);
+  if (typeof parsed === 'object' && parsed !== null && 'errorMessage' in parsed && typeof parsed.errorMessage === 'string') {
+    return parsed.errorMessage;
+  }
+  return typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { startTransition, useCallback, useMemo } from 'react';
 import { buildGraph } from '@/lib/asl/graph';
 import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
 import { readExecutionDetail } from '@/lib/history/read-execution';
@@ -18,6 +18,11 @@ import { ExecutionHeader } from './execution-header';
 import type { Recovery } from './recovery';
 import { RecoveryPanel } from './recovery-panel';
 import { type OrderData, orderDataKey } from '@/lib/saga-data/order-view';
+import { PresenterKeys } from '@/components/present/presenter-keys';
+import { PresenterStage } from '@/components/present/presenter-stage';
+import { usePresenter } from '@/components/present/use-presenter';
+import { runAgain } from './actions';
+import { useExecutionTarget } from './execution-target';
 
 export type ExecutionViewProps = {
   executionArn: string;
@@ -60,8 +65,30 @@ export function ExecutionView(props: ExecutionViewProps) {
   const reading = detail.reading;
   const recovery = useMemo<Recovery>(() => ({ plan: redrivePlan(graph, reading), undo: stillToUndo(graph, reading) }), [graph, reading]);
 
+  // Presenter mode (`?present`, or the p key): the outcome and the graph fill the screen.
+  const presenter = usePresenter();
+  const target = useExecutionTarget();
+  const onRunAgain = useCallback(() => {
+    if (!target) return;
+    // Success opens the new execution; a refusal is the header's to show, in normal mode.
+    startTransition(async () => {
+      await runAgain({ name: target.name, stateMachineArn: target.stateMachineArn });
+    });
+  }, [target]);
+  const keys = <PresenterKeys presenting={presenter.on} onToggle={presenter.toggle} onRunAgain={onRunAgain} />;
+
+  if (presenter.on) {
+    return (
+      <div className={`${styles.page} ${styles.screen}`} data-screen data-presenting>
+        <PresenterStage name={name} definition={definition} reading={reading} />
+        {keys}
+      </div>
+    );
+  }
+
   return (
-    <div className={styles.page}>
+    <div className={`${styles.page} ${styles.screen}`} data-screen>
+      {keys}
       <ExecutionHeader name={name} reading={reading} live={status} targetLabel={targetLabel} recovery={recovery} />
       <RecoveryPanel recovery={recovery} />
       {status.state === 'unavailable' && (

@@ -1,14 +1,14 @@
 'use client';
 
-import { Background, Controls, type NodeChange, ReactFlow } from '@xyflow/react';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Background, Controls, type NodeChange, ReactFlow, type ReactFlowInstance } from '@xyflow/react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LaidOutGraph } from '@/lib/asl/types';
 import type { ExecutionReading } from '@/lib/history/types';
 import styles from './graph.module.css';
 import { GroupStateNode, StateNode } from './state-node';
 import { keepUnchanged, toFlowEdges, toFlowNodes } from './to-flow';
 import type { SagaFlowEdge, SagaFlowNode } from './types';
-import { FIT_VIEW_OPTIONS, fittedViewport, type PaneSize, ZOOM } from './viewport';
+import { FIT_VIEW_OPTIONS, type FitOptions, fittedViewport, type PaneSize, ZOOM } from './viewport';
 
 // Module scope: a new object per render would make React Flow remount every node.
 const nodeTypes = { state: StateNode, 'group-state': GroupStateNode };
@@ -23,11 +23,14 @@ export function FlowGraph({
   reading,
   selectedId,
   onSelect,
+  fit = FIT_VIEW_OPTIONS,
 }: {
   layout: LaidOutGraph;
   reading?: ExecutionReading;
   selectedId?: string;
   onSelect?: (stateName: string | undefined) => void;
+  /** how the view is fitted (presenter mode fills the screen) */
+  fit?: FitOptions;
 }) {
   // What was last drawn, so a new reading or selection keeps every untouched node's object.
   const drawn = useRef<{ nodes?: SagaFlowNode[]; edges?: SagaFlowEdge[] }>({});
@@ -45,7 +48,33 @@ export function FlowGraph({
     const el = paneRef.current;
     if (el) setPane({ width: el.offsetWidth, height: el.offsetHeight });
   }, []);
-  const initialViewport = useMemo(() => (pane ? fittedViewport(layout, pane) : undefined), [layout, pane]);
+  // Only the first fit is React Flow's default viewport; later ones (a resize, a new
+  // layout) move the mounted view below, so the first value is kept.
+  const initialViewport = useMemo(() => (pane ? fittedViewport(layout, pane, fit) : undefined), [pane]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Refit on every change of the pane's size (a window resize, a panel opening, full
+  // screen) and of the layout: a projector's room never sees half a graph.
+  const flow = useRef<ReactFlowInstance<SagaFlowNode>>(undefined);
+  const refit = useCallback(() => {
+    const el = paneRef.current;
+    const viewport = el && fittedViewport(layout, { width: el.offsetWidth, height: el.offsetHeight }, fit);
+    if (viewport) void flow.current?.setViewport(viewport);
+  }, [layout, fit]);
+  useEffect(() => {
+    const el = paneRef.current;
+    if (!el) return;
+    refit();
+    const observer = new ResizeObserver(refit);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [refit]);
+  const onInit = useCallback(
+    (instance: ReactFlowInstance<SagaFlowNode>) => {
+      flow.current = instance;
+      refit();
+    },
+    [refit],
+  );
 
   // Only selection is taken from React Flow's changes (click, Enter/Space, Escape). One
   // batch may select a node and deselect the previous one in either order: a selection wins.
@@ -69,13 +98,14 @@ export function FlowGraph({
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
           onPaneClick={onPaneClick}
+          onInit={onInit}
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable={Boolean(onSelect)}
           // A pane without size (a hidden tab) cannot be fitted yet: React Flow fits it once measured.
-          {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: FIT_VIEW_OPTIONS })}
+          {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: fit })}
           minZoom={ZOOM.min}
-          maxZoom={ZOOM.max}
+          maxZoom={Math.max(ZOOM.max, fit.maxZoom)}
         >
           <Background gap={24} size={1.5} />
           <Controls showInteractive={false} />

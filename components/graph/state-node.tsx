@@ -1,21 +1,45 @@
 'use client';
 
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { type CSSProperties, memo } from 'react';
+import { formatDuration } from '@/components/ui/format';
 import styles from './graph.module.css';
 import { STATUS_LABEL, STATUS_VAR, StatusIcon } from './status';
 import type { GroupFlowNode, StateFlowNode, StateNodeData } from './types';
 
-/** Task is the norm, so only other types are named; compensation steps say what they are for. */
-const typeCaption = (data: StateNodeData) =>
-  [data.role === 'compensation' ? 'undo' : '', data.stateType === 'Task' ? '' : data.stateType].filter(Boolean).join(' · ');
+/**
+ * A handle on every side, for each direction: the saga layout joins sides that face each
+ * other (across, or back up). Top-in and bottom-out come first: React Flow's default.
+ */
+const SIDES = [
+  ['top', Position.Top],
+  ['bottom', Position.Bottom],
+  ['left', Position.Left],
+  ['right', Position.Right],
+] as const;
+
+function Handles() {
+  return (
+    <>
+      {SIDES.map(([side, position]) => (
+        <Handle key={`t-${side}`} id={`target-${side}`} type="target" position={position} isConnectable={false} className={styles.handle} />
+      ))}
+      {SIDES.map(([side, position]) => (
+        <Handle key={`s-${side}`} id={`source-${side}`} type="source" position={position} isConnectable={false} className={styles.handle} />
+      ))}
+    </>
+  );
+}
+
+/** The name's length, so CSS can shrink a long name to fit its box instead of cutting it. */
+const nameFit = (name: string) => ({ '--name-length': String(Math.max(name.length, 1)) }) as CSSProperties;
 
 /** Status, icon, word and attempts: shared by plain states and group headers. */
 function StateSummary({ data }: { data: StateNodeData }) {
   return (
     <>
       <div className={styles.nodeTop}>
-        <span className={styles.nodeName} title={data.name}>
+        <span className={styles.nodeName} style={nameFit(data.name)} data-testid={`state-title-${data.name}`}>
           {data.name}
         </span>
         {data.attempts > 1 && (
@@ -35,7 +59,12 @@ function StateSummary({ data }: { data: StateNodeData }) {
               {data.iterations} {data.iterations === 1 ? 'iteration' : 'iterations'} ·{' '}
             </span>
           )}
-          {typeCaption(data)}
+          {data.caption && <span title={data.undoes && `undoes ${data.undoes}`}>{data.caption}</span>}
+          {data.durationMs !== undefined && (
+            <span className={styles.duration} data-testid={`duration-${data.name}`}>
+              {formatDuration(data.durationMs)}
+            </span>
+          )}
         </span>
       </div>
     </>
@@ -44,7 +73,10 @@ function StateSummary({ data }: { data: StateNodeData }) {
 
 const nodeProps = (data: StateNodeData, className: string) => ({
   className,
+  title: data.name,
   'data-testid': `state-${data.name}`,
+  'data-failed-here': data.failedHere ? 'true' : undefined,
+  'data-undo': data.caption.startsWith('undo') ? 'true' : undefined,
   'data-status': data.status,
   'data-role': data.role,
   'data-tone': STATUS_VAR[data.status],
@@ -53,21 +85,31 @@ const nodeProps = (data: StateNodeData, className: string) => ({
 export const StateNode = memo(function StateNode({ data, selected }: NodeProps<StateFlowNode>) {
   return (
     <div {...nodeProps(data, `${styles.node}${selected ? ` ${styles.selected}` : ''}`)}>
-      <Handle type="target" position={Position.Top} isConnectable={false} className={styles.handle} />
+      <Handles />
+      {data.failedHere && <FailedHere name={data.name} />}
       <StateSummary data={data} />
-      <Handle type="source" position={Position.Bottom} isConnectable={false} className={styles.handle} />
     </div>
   );
 });
 
+/** Where the saga broke, set apart from a plain caught error: the status word (CAUGHT) stays. */
+function FailedHere({ name }: { name: string }) {
+  return (
+    <span className={styles.failedHere} data-testid={`failed-here-${name}`}>
+      <StatusIcon status="FAILED" size={14} />
+      failed here
+    </span>
+  );
+}
+
 export const GroupStateNode = memo(function GroupStateNode({ data, selected }: NodeProps<GroupFlowNode>) {
   return (
     <div {...nodeProps(data, `${styles.group}${selected ? ` ${styles.selected}` : ''}`)}>
-      <Handle type="target" position={Position.Top} isConnectable={false} className={styles.handle} />
+      <Handle id="target-top" type="target" position={Position.Top} isConnectable={false} className={styles.handle} />
       <div className={styles.groupHeader}>
         <StateSummary data={data} />
       </div>
-      <Handle type="source" position={Position.Bottom} isConnectable={false} className={styles.handle} />
+      <Handle id="source-bottom" type="source" position={Position.Bottom} isConnectable={false} className={styles.handle} />
     </div>
   );
 });

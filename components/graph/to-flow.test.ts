@@ -62,6 +62,51 @@ describe('toFlowEdges', () => {
   });
 });
 
+describe('where the saga broke', () => {
+  it('marks the forward step whose Catch led into the rollback, and no other', () => {
+    const nodes = toFlowNodes(layout, reading, undefined);
+    expect(nodes.find((n) => n.id === 'Pay')?.data.failedHere).toBe(true);
+    expect(nodes.find((n) => n.id === 'Refund')?.data.failedHere).toBe(false);
+  });
+
+  it('does not mark a caught error whose Catch did not run into a compensation', () => {
+    const notTaken = { ...reading, edgesRun: [] };
+    expect(toFlowNodes(layout, notTaken, undefined).find((n) => n.id === 'Pay')?.data.failedHere).toBe(false);
+  });
+
+  it('tags only a compensation that undoes a step as "undo", not the saga’s tail', () => {
+    const saga: LaidOutGraph = {
+      ...layout,
+      nodes: [
+        node('Refund', { role: 'compensation', lane: 'undo', undoes: 'Pay' }),
+        node('Tell', { role: 'compensation', lane: 'end' }),
+        node('RolledBack', { role: 'compensation', lane: 'end', type: 'Fail' }),
+      ],
+      edges: [],
+    };
+    const captions = Object.fromEntries(toFlowNodes(saga, undefined, undefined).map((n) => [n.id, n.data.caption]));
+    expect(captions).toEqual({ Refund: 'undo', Tell: '', RolledBack: 'Fail' });
+  });
+});
+
+describe('edges once an execution has ended', () => {
+  it('fades the edges not taken, and keeps every edge plain in the definition view', () => {
+    const [, notTaken] = toFlowEdges(layout, reading);
+    expect(notTaken?.data?.faded).toBe(true);
+    expect(Number(notTaken?.style?.opacity)).toBeLessThan(0.2);
+    const running = toFlowEdges(layout, { ...reading, executionStatus: 'RUNNING' });
+    expect(running[1]?.data?.faded).toBe(false);
+    for (const edge of toFlowEdges(layout, undefined)) expect(edge.style?.opacity).toBe(1);
+  });
+
+  it('joins the sides the layout chose, top-to-bottom by default', () => {
+    const sided = { ...layout, edges: [{ ...layout.edges[0]!, sourceSide: 'right' as const, targetSide: 'left' as const }, layout.edges[1]!] };
+    const [across, down] = toFlowEdges(sided, reading);
+    expect([across?.sourceHandle, across?.targetHandle]).toEqual(['source-right', 'target-left']);
+    expect([down?.sourceHandle, down?.targetHandle]).toEqual(['source-bottom', 'target-top']);
+  });
+});
+
 describe('keepUnchanged', () => {
   it('keeps the drawn object of every state a new reading did not touch', () => {
     const before = toFlowNodes(layout, reading, undefined);

@@ -3,7 +3,7 @@
  * edges. No React here: the graph component only memoizes the result.
  */
 import { MarkerType } from '@xyflow/react';
-import type { LaidOutGraph } from '@/lib/asl/types';
+import type { LaidOutGraph, LaidOutNode } from '@/lib/asl/types';
 import type { ExecutionReading } from '@/lib/history/types';
 import type { SagaFlowEdge, SagaFlowNode } from './types';
 
@@ -34,11 +34,39 @@ export function keepUnchanged<T extends { id: string }>(previous: T[] | undefine
 /** The catch-all says nothing the dashed compensation style does not already say. */
 const edgeLabel = (label: string | undefined) => (label === 'States.ALL' ? undefined : label);
 
+/**
+ * Where the saga broke: a forward step that failed, or whose Catch was taken into the
+ * compensation path. A caught error that carries on forward (a retry-then-continue, a
+ * Catch to the next step) is just CAUGHT, not a break.
+ */
+function brokeAt(layout: LaidOutGraph, reading: ExecutionReading | undefined): Set<string> {
+  const broke = new Set<string>();
+  if (!reading) return broke;
+  const roleOf = new Map(layout.nodes.map((n) => [n.id, n.role]));
+  const ran = new Set(reading.edgesRun);
+  for (const node of layout.nodes) {
+    const status = reading.states[node.id]?.status;
+    if (node.role !== 'forward' || node.isGroup) continue;
+    const intoRollback = layout.edges.some(
+      (e) => e.source === node.id && e.kind === 'catch' && ran.has(e.id) && roleOf.get(e.target) === 'compensation',
+    );
+    if (status === 'FAILED' || (status === 'CAUGHT' && intoRollback)) broke.add(node.id);
+  }
+  return broke;
+}
+
+/** The small word under a state's name: "undo" only for a step that undoes another. */
+function caption(node: LaidOutNode): string {
+  const undo = node.lane ? node.lane === 'undo' : node.role === 'compensation';
+  return [undo ? 'undo' : '', node.type === 'Task' ? '' : node.type].filter(Boolean).join(' · ');
+}
+
 export function toFlowNodes(
   layout: LaidOutGraph,
   reading: ExecutionReading | undefined,
   selectedId: string | undefined,
 ): SagaFlowNode[] {
+  const broke = brokeAt(layout, reading);
   return layout.nodes.map((node) => {
     const state = reading?.states[node.id];
     const lastVisit = state?.visits.at(-1);
@@ -52,6 +80,10 @@ export function toFlowNodes(
       isStart: node.isStart,
       isEnd: node.isEnd,
       hasRetry: node.hasRetry,
+      caption: caption(node),
+      failedHere: broke.has(node.id),
+      ...(node.undoes !== undefined ? { undoes: node.undoes } : {}),
+      ...(state?.durationMs !== undefined ? { durationMs: state.durationMs } : {}),
       ...(iterations !== undefined ? { iterations } : {}),
     } as const;
     const common = {
@@ -63,7 +95,7 @@ export function toFlowNodes(
       selected: node.id === selectedId,
       draggable: false,
       connectable: false,
-      ariaLabel: `${node.id}: ${data.status.replace('_', ' ').toLowerCase()}`,
+      ariaLabel: `${node.id}: ${data.status.replace('_', ' ').toLowerCase()}${data.failedHere ? ', the saga failed here' : ''}`,
       ...(node.parentId ? { parentId: node.parentId, extent: 'parent' as const } : {}),
     };
     return node.isGroup ? { ...common, type: 'group-state' as const } : { ...common, type: 'state' as const };
@@ -72,6 +104,8 @@ export function toFlowNodes(
 
 export function toFlowEdges(layout: LaidOutGraph, reading: ExecutionReading | undefined): SagaFlowEdge[] {
   const ran = new Set(reading?.edgesRun ?? []);
+  // While it runs, an edge not taken yet may still be; once it has ended, it was not.
+  const ended = reading !== undefined && reading.executionStatus !== 'RUNNING';
   return layout.edges.map((edge) => {
     const didRun = ran.has(edge.id);
     const compensation = edge.role === 'compensation';
@@ -81,14 +115,16 @@ export function toFlowEdges(layout: LaidOutGraph, reading: ExecutionReading | un
       source: edge.source,
       target: edge.target,
       type: 'default',
+      sourceHandle: `source-${edge.sourceSide ?? 'bottom'}`,
+      targetHandle: `target-${edge.targetSide ?? 'top'}`,
       label: edge.kind === 'next' ? undefined : edgeLabel(edge.label),
-      data: { kind: edge.kind, role: edge.role, ran: didRun },
+      data: { kind: edge.kind, role: edge.role, ran: didRun, faded: ended && !didRun },
       // Taken edges are drawn thick and opaque; the rest recede. Compensation is dashed.
       style: {
         stroke: colour,
         strokeWidth: didRun ? 3.5 : 1.75,
         strokeDasharray: compensation ? '8 6' : undefined,
-        opacity: reading && !didRun ? 0.45 : 1,
+        opacity: didRun || !reading ? 1 : ended ? 0.14 : 0.45,
       },
       // Sized in pixels, not stroke widths, so heavy (taken) edges keep modest arrowheads.
       markerEnd: { type: MarkerType.ArrowClosed, color: colour, width: 18, height: 18, markerUnits: 'userSpaceOnUse' },

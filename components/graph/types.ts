@@ -13,6 +13,14 @@ export type StateNodeData = {
   isStart: boolean;
   isEnd: boolean;
   hasRetry: boolean;
+  /** the word under the name: "undo", the state type, or nothing */
+  caption: string;
+  /** the forward step where the saga broke (see to-flow's brokeAt) */
+  failedHere: boolean;
+  /** a compensation in a saga's layout: the step it undoes */
+  undoes?: string;
+  /** the latest visit's duration, once known */
+  durationMs?: number;
   /** Map states: iterations of the latest visit (or items, for a distributed Map) */
   iterations?: number;
 };
@@ -23,5 +31,5 @@ export type StateFlowNode = Node<StateNodeData, 'state'>;
 export type GroupFlowNode = Node<StateNodeData, 'group-state'>;
 export type SagaFlowNode = StateFlowNode | GroupFlowNode;
 
-export type SagaEdgeData = { kind: EdgeKind; role: StateRole; ran: boolean };
+export type SagaEdgeData = { kind: EdgeKind; role: StateRole; ran: boolean; /** not taken by an execution that has ended */ faded: boolean };
 export type SagaFlowEdge = Edge<SagaEdgeData>;

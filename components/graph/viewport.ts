@@ -9,7 +9,11 @@ import type { LaidOutGraph } from '@/lib/asl/types';
 
 /** The zoom range of the canvas, and how a fitted view sits in it (React Flow's fitView options). */
 export const ZOOM = { min: 0.2, max: 2 } as const;
-export const FIT_VIEW_OPTIONS = { padding: 0.12, maxZoom: 1.1 } as const;
+export const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1.1 } as const;
+/** Presenter mode: the graph fills the screen, edge to edge, and may grow on a large one. */
+export const PRESENT_FIT_OPTIONS = { padding: 0.03, maxZoom: 1.6 } as const;
+
+export type FitOptions = { padding: number; maxZoom: number };
 
 export type PaneSize = { width: number; height: number };
 
@@ -18,9 +22,9 @@ export type PaneSize = { width: number; height: number };
  * nodes lie inside their groups) centred in the pane. Undefined when there is nothing to
  * fit or the pane has no size yet (a hidden tab), so the caller can leave it to fitView.
  */
-export function fittedViewport(layout: LaidOutGraph, pane: PaneSize): Viewport | undefined {
+export function fittedViewport(layout: LaidOutGraph, pane: PaneSize, fit: FitOptions = FIT_VIEW_OPTIONS): Viewport | undefined {
   if (pane.width <= 0 || pane.height <= 0) return undefined;
   const bounds = graphBounds(layout);
   if (!(bounds.width > 0 && bounds.height > 0)) return undefined;
-  return getViewportForBounds(bounds, pane.width, pane.height, ZOOM.min, FIT_VIEW_OPTIONS.maxZoom, FIT_VIEW_OPTIONS.padding);
+  return getViewportForBounds(bounds, pane.width, pane.height, ZOOM.min, fit.maxZoom, fit.padding);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSagaInput } from '@/lib/saga/input';
 import { SAGA_PRESETS } from '@/lib/saga/scenarios';
-import { defaultValues, formToRawInput, presetValues, sameValues } from './form-input';
+import { defaultValues, formToRawInput, presetValues, sameValues, valuesToFormData, valuesToRawInput } from './form-input';
 
 const form = (entries: Record<string, string>) => {
   const data = new FormData();
@@ -34,5 +34,14 @@ describe('presets', () => {
     expect(values.failProcessPayment).toBe(true);
     expect(sameValues(values, presetValues(payment))).toBe(true);
     expect(sameValues(values, defaultValues())).toBe(false);
+  });
+});
+
+describe('valuesToFormData', () => {
+  it('posts each preset as the form would, so starting it directly runs the same scenario', () => {
+    for (const preset of SAGA_PRESETS) {
+      const direct = parseSagaInput(formToRawInput(valuesToFormData(presetValues(preset))));
+      expect(direct, preset.id).toEqual(parseSagaInput(valuesToRawInput(presetValues(preset))));
+    }
   });
 });

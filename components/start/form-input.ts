@@ -47,6 +47,16 @@ export function formToRawInput(form: FormData, fields: readonly SwitchField[] = 
   return rawInput((name) => form.get(name), fields);
 }
 
+/** The form's state as the form would post it (checked boxes as "on"), for starting without the form. */
+export function valuesToFormData(values: FormValues): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(values)) {
+    if (value === true) form.set(name, 'on');
+    else if (typeof value === 'string' && value !== '') form.set(name, value);
+  }
+  return form;
+}
+
 /** The same conversion from the form's state, for the live scenario preview. */
 export function valuesToRawInput(values: FormValues, fields: readonly SwitchField[] = SAGA_INPUT_FIELDS): SagaInputFields {
   return rawInput((name) => (values[name] === true ? 'on' : values[name] === false ? null : values[name]), fields);

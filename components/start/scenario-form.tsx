@@ -5,7 +5,7 @@ import { parseSagaInput } from '@/lib/saga/input';
 import { type SagaPreset, scenarioCode } from '@/lib/saga/scenarios';
 import type { SwitchField } from '@/lib/saga/fields';
 import { type StartState, startSaga } from './actions';
-import { defaultValues, type FormValues, presetValues, sameValues, valuesToRawInput } from './form-input';
+import { defaultValues, type FormValues, presetValues, sameValues, valuesToFormData, valuesToRawInput } from './form-input';
 import { FieldControl } from './field-control';
 import styles from './start.module.css';
 
@@ -36,6 +36,12 @@ export function ScenarioForm({ fields, presets }: { fields: readonly SwitchField
     const data = new FormData(event.currentTarget);
     startTransition(() => formAction(data));
   };
+  // One click from a preset to a running saga: the form shows the preset, then posts it.
+  const runPreset = (preset: SagaPreset) => {
+    const next = presetValues(preset, fields);
+    setValues(next);
+    startTransition(() => formAction(valuesToFormData(next)));
+  };
   const fieldError = (name: string) => (state.status === 'invalid' && state.field === name ? state.message : undefined);
   const otherError =
     state.status === 'invalid' && !fields.some((f) => f.name === state.field) ? state.message : undefined;
@@ -47,21 +53,33 @@ export function ScenarioForm({ fields, presets }: { fields: readonly SwitchField
           Presets
         </h2>
         <div className={styles.presets}>
-          {presets.map((preset) => {
+          {presets.map((preset, i) => {
             const active = sameValues(presetValues(preset, fields), values);
             return (
-              <button
-                key={preset.id}
-                type="button"
-                className={`${styles.preset}${active ? ` ${styles.presetActive}` : ''}`}
-                aria-pressed={active}
-                data-testid={`preset-${preset.id}`}
-                title={preset.description}
-                onClick={() => setValues(presetValues(preset, fields))}
-              >
-                <span className={styles.presetLabel}>{preset.label}</span>
-                <span className={styles.presetDescription}>{preset.description}</span>
-              </button>
+              <div key={preset.id} className={`${styles.presetCard}${active ? ` ${styles.presetActive}` : ''}`}>
+                <button
+                  type="button"
+                  className={styles.preset}
+                  aria-pressed={active}
+                  data-testid={`preset-${preset.id}`}
+                  title={preset.description}
+                  onClick={() => setValues(presetValues(preset, fields))}
+                >
+                  <span className={styles.presetLabel}>{preset.label}</span>
+                  <span className={styles.presetDescription}>{preset.description}</span>
+                </button>
+                <button
+                  type="button"
+                  className={styles.presetRun}
+                  disabled={pending}
+                  onClick={() => runPreset(preset)}
+                  aria-label={`Start ${preset.label}`}
+                  title={`Start ${preset.label} now${i < 9 ? ` (key ${i + 1} in presenter mode)` : ''}`}
+                  data-testid={`run-preset-${preset.id}`}
+                >
+                  ▶
+                </button>
+              </div>
             );
           })}
         </div>

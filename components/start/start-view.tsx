@@ -7,6 +7,7 @@ import { GraphLegend } from '@/components/graph/legend';
 import { ErrorBanner } from '@/components/ui/banner';
 import { TargetChip } from '@/components/ui/site-header';
 import { ScenarioForm } from './scenario-form';
+import { StartScreen } from './start-screen';
 import styles from './start.module.css';
 
 /** The start page: what will run (the graph) beside how it will run (the scenario). */
@@ -16,13 +17,13 @@ export function StartView({
   fields,
   presets,
 }: {
-  machine: Attempt<{ name: string; layout: LaidOutGraph }>;
+  machine: Attempt<{ name: string; layout: LaidOutGraph; presentLayout: LaidOutGraph }>;
   targetLabel: string;
   fields: readonly SwitchField[];
   presets: readonly SagaPreset[];
 }) {
   return (
-    <>
+    <StartScreen presentLayout={machine.ok ? machine.value.presentLayout : undefined} presets={presets} fields={fields}>
       <div className={styles.intro}>
         <h1>Start an order</h1>
         <TargetChip label={targetLabel} />
@@ -50,6 +51,6 @@ export function StartView({
           <ScenarioForm fields={fields} presets={presets} />
         </section>
       </div>
-    </>
+    </StartScreen>
   );
 }

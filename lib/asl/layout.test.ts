@@ -85,34 +85,3 @@ describe('layoutGraph', () => {
     expect(layoutGraph(graph)).toEqual(layoutGraph(graph));
   });
 });
-
-describe('saga-shaped machines', () => {
-  const catchTo = (next: string) => [{ ErrorEquals: ['States.ALL'], Next: next }];
-  const saga: AslDefinition = {
-    StartAt: 'Reserve',
-    States: {
-      Reserve: { Type: 'Task', Resource: 'r', Catch: catchTo('Release'), Next: 'Charge' },
-      Charge: { Type: 'Task', Resource: 'r', Catch: catchTo('Refund'), Next: 'Ship' },
-      Ship: { Type: 'Task', Resource: 'r', Catch: catchTo('Refund'), Next: 'Done' },
-      Done: { Type: 'Succeed' },
-      Refund: { Type: 'Task', Resource: 'r', Catch: catchTo('Stuck'), Next: 'Release' },
-      Release: { Type: 'Task', Resource: 'r', Catch: catchTo('Stuck'), Next: 'RolledBack' },
-      RolledBack: { Type: 'Fail', Error: 'RolledBack' },
-      Stuck: { Type: 'Fail', Error: 'CompensationFailed' },
-    },
-  };
-
-  it('draws the forward path as one straight column and compensation beside it', () => {
-    const laid = layoutGraph(buildGraph(saga));
-    const centre = (n: LaidOutNode) => n.x + n.width / 2;
-    const forward = laid.nodes.filter((n) => n.role === 'forward');
-    const compensation = laid.nodes.filter((n) => n.role === 'compensation');
-    expect(new Set(forward.map(centre)).size).toBe(1);
-    const spineRight = Math.max(...forward.map((n) => n.x + n.width));
-    for (const n of compensation) expect(n.x).toBeGreaterThan(spineRight);
-    // Each column reads top to bottom in execution order.
-    const y = (id: string) => laid.nodes.find((n) => n.id === id)!.y;
-    expect(y('Reserve')).toBeLessThan(y('Charge'));
-    expect(y('Refund')).toBeLessThan(y('Release'));
-  });
-});

@@ -5,6 +5,8 @@
  * Child positions are relative to their group (React Flow's `parentId` convention).
  */
 import dagre, { type EdgeLabel, type GraphLabel, type NodeLabel } from '@dagrejs/dagre';
+import { layoutSaga } from './saga-layout';
+import { sagaShape } from './saga-shape';
 import type { AslGraph, GraphEdge, GraphNode, LaidOutGraph, LaidOutNode } from './types';
 
 export interface LayoutOptions {
@@ -203,6 +205,9 @@ function placeWithDagre(members: GraphNode[], edges: Array<[string, string]>, si
 
 export function layoutGraph(graph: AslGraph, opts: LayoutOptions = {}): LaidOutGraph {
   const o: Resolved = { ...DEFAULTS, ...opts };
+  // A saga gets the picture that teaches it; any other machine the general layout.
+  const saga = sagaShape(graph);
+  if (saga) return layoutSaga(graph, saga, { ...o, laneGap: 2 * o.nodeSep });
   const index = buildIndex(graph);
   const top = index.scopes.get('') ?? [];
   if (top.length === 0) return { nodes: [], edges: graph.edges, width: 0, height: 0 };

@@ -57,12 +57,27 @@ export interface LaidOutNode extends GraphNode {
   height: number;
   /** Parallel/Map states are drawn as groups that contain their children. */
   isGroup: boolean;
+  /** in a saga's layout: the forward lane, a compensation, or the tail (notification, end states) */
+  lane?: SagaLane;
+  /** a compensation in a saga's layout: the forward step it undoes */
+  undoes?: string;
+}
+
+export type SagaLane = 'forward' | 'undo' | 'end';
+
+/** Which side of a node box an edge leaves or enters by. */
+export type NodeSide = 'top' | 'bottom' | 'left' | 'right';
+
+/** An edge as laid out: the saga layout says which sides it joins; otherwise it runs bottom to top. */
+export interface LaidOutEdge extends GraphEdge {
+  sourceSide?: NodeSide;
+  targetSide?: NodeSide;
 }
 
 export interface LaidOutGraph {
   /** parents come before their children, as React Flow requires */
   nodes: LaidOutNode[];
-  edges: GraphEdge[];
+  edges: LaidOutEdge[];
   width: number;
   height: number;
 }

@@ -1,0 +1,49 @@
+'use client';
+
+import { startTransition, useState } from 'react';
+import type { SwitchField } from '@/lib/saga/fields';
+import type { SagaPreset } from '@/lib/saga/scenarios';
+import { startSaga } from '@/components/start/actions';
+import { presetValues, valuesToFormData } from '@/components/start/form-input';
+import styles from './present.module.css';
+
+/** Presenter mode's start page: each preset a numbered button that starts it at once (or its digit key). */
+export function PresetLauncher({ presets, fields }: { presets: readonly SagaPreset[]; fields: readonly SwitchField[] }) {
+  const [starting, setStarting] = useState<string>();
+  const [error, setError] = useState<string>();
+  const start = (preset: SagaPreset) => {
+    setStarting(preset.id);
+    setError(undefined);
+    // Success opens the new execution; only a refusal comes back.
+    startTransition(async () => {
+      const state = await startSaga({ status: 'idle' }, valuesToFormData(presetValues(preset, fields)));
+      if (state.status !== 'idle') setError(`${preset.label} did not start: ${state.message}`);
+      setStarting(undefined);
+    });
+  };
+  return (
+    <div>
+      <div className={styles.launcher} role="group" aria-label="Start a preset">
+        {presets.map((preset, i) => (
+          <button
+            key={preset.id}
+            type="button"
+            className={styles.launch}
+            onClick={() => start(preset)}
+            disabled={starting !== undefined}
+            title={preset.description}
+            data-testid={`launch-${preset.id}`}
+          >
+            {i < 9 && <kbd>{i + 1}</kbd>}
+            {starting === preset.id ? 'Starting…' : preset.label}
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p role="alert" className={styles.launchError}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
