@@ -24,6 +24,8 @@ export type ExecutionDetailProps = {
   detail: ExecutionDetail;
   /** panels shown above the state panel (the live page's order data) */
   aside?: ReactNode;
+  /** replaying: `events` are the first N of the run, the last one is "now", and the run ends at `runEnd` */
+  replay?: { runEnd: number | undefined };
 };
 
 /**
@@ -31,7 +33,7 @@ export type ExecutionDetailProps = {
  * panel. Shared by the live execution page and the import page. A tab is mounted the
  * first time it is opened and then kept, so its scroll position and filter survive.
  */
-export function ExecutionDetailView({ definition, layout, events, detail, aside }: ExecutionDetailProps) {
+export function ExecutionDetailView({ definition, layout, events, detail, aside, replay }: ExecutionDetailProps) {
   const { reading, places } = detail;
   const [tab, setTab] = useState<DetailTab>('graph');
   const [opened, setOpened] = useState<ReadonlySet<DetailTab>>(() => new Set(['graph']));
@@ -81,10 +83,17 @@ export function ExecutionDetailView({ definition, layout, events, detail, aside 
               onSelect={(name) => setSelection(name ? { state: name } : undefined)}
             />,
           )}
-          {panel('timeline', <TimelineView reading={reading} until={until} selected={selection} onSelect={setSelection} />)}
+          {panel('timeline', <TimelineView reading={reading} until={until} selected={selection} onSelect={setSelection} runEnd={replay?.runEnd} />)}
           {panel(
             'events',
-            <EventTable events={events} places={places} reading={reading} selected={selection} onSelect={setSelection} />,
+            <EventTable
+              events={events}
+              places={places}
+              reading={reading}
+              selected={selection}
+              onSelect={setSelection}
+              current={replay ? events.length - 1 : undefined}
+            />,
           )}
           {panel('io', <InputOutput reading={reading} />)}
         </div>

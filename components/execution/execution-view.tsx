@@ -13,6 +13,9 @@ import type { ExecutionEvent } from '@/lib/sfn/types';
 import { ExecutionDetailView } from '@/components/detail/execution-detail';
 import { ErrorBanner } from '@/components/ui/banner';
 import { DataPanel } from './data-panel';
+import { ReplayBar } from '@/components/replay/replay-bar';
+import { ReplayDataPanel } from '@/components/replay/replay-data-panel';
+import { useReplay, useReplayDetail } from '@/components/replay/use-replay';
 import styles from '@/components/ui/panel.module.css';
 import { ExecutionHeader } from './execution-header';
 import type { Recovery } from './recovery';
@@ -31,6 +34,8 @@ export type ExecutionViewProps = {
   order: { orderId: string; sku: string } | undefined;
   initialOrder: OrderData | undefined;
   targetLabel: string;
+  /** `?at=<eventId>`: open replaying that moment */
+  initialAt?: number;
 };
 
 /**
@@ -39,7 +44,7 @@ export type ExecutionViewProps = {
  * panels are plain functions of that reading.
  */
 export function ExecutionView(props: ExecutionViewProps) {
-  const { executionArn, name, streamUrl, definition, layout, initialEventsJson, order, initialOrder, targetLabel } = props;
+  const { executionArn, name, streamUrl, definition, layout, initialEventsJson, order, initialOrder, targetLabel, initialAt } = props;
   const initialEvents = useMemo(() => JSON.parse(initialEventsJson) as ExecutionEvent[], [initialEventsJson]);
   const queryClient = useQueryClient();
 
@@ -58,6 +63,11 @@ export function ExecutionView(props: ExecutionViewProps) {
   const graph = useMemo(() => buildGraph(definition), [definition]);
   const detail = useMemo(() => readExecutionDetail(definition, events, graph), [definition, events, graph]);
   const reading = detail.reading;
+  // Replay: the panels show events 1..N; the header and its actions stay on the real execution.
+  const replay = useReplay(events, initialAt);
+  const shown = useReplayDetail(definition, graph, replay, detail, events);
+  // NARRATION: the lead wires narrationAt(replay.shown) (lib/history/narration.ts) into ReplayBar's `narration`.
+  const narration = undefined;
   const recovery = useMemo<Recovery>(() => ({ plan: redrivePlan(graph, reading), undo: stillToUndo(graph, reading) }), [graph, reading]);
 
   return (
@@ -71,12 +81,21 @@ export function ExecutionView(props: ExecutionViewProps) {
           message={`${status.message} Retrying in ${Math.ceil(status.retryInMs / 1000)} s.`}
         />
       )}
+      <ReplayBar replay={replay} running={reading.executionStatus === 'RUNNING'} narration={narration} />
       <ExecutionDetailView
         definition={definition}
         layout={layout}
-        events={events}
-        detail={detail}
-        aside={order && <DataPanel orderId={order.orderId} sku={order.sku} initialData={initialOrder} />}
+        events={replay.shown}
+        detail={shown.detail}
+        replay={shown.replay}
+        aside={
+          order &&
+          (replay.replaying ? (
+            <ReplayDataPanel orderId={order.orderId} events={replay.shown} />
+          ) : (
+            <DataPanel orderId={order.orderId} sku={order.sku} initialData={initialOrder} />
+          ))
+        }
       />
     </div>
   );

@@ -1,0 +1,125 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  initialReplay,
+  playDelayMs,
+  positionOfEventId,
+  replayReducer,
+  shownCount,
+  type ReplayAction,
+  type ReplayState,
+} from '@/lib/history/replay';
+import type { HistoryEvent } from '@/lib/history/types';
+import type { AslDefinition, AslGraph } from '@/lib/asl/types';
+import { readExecutionDetail, type ExecutionDetail } from '@/lib/history/read-execution';
+import { toEpochMs } from '@/lib/core/values';
+
+export type Replay = {
+  state: ReplayState;
+  /** events shown: 1..count of the history */
+  shown: readonly HistoryEvent[];
+  count: number;
+  total: number;
+  /** replaying a moment (not following the end of the history) */
+  replaying: boolean;
+  dispatch: (action: ReplayAction) => void;
+};
+
+const KEYS: Partial<Record<string, ReplayAction>> = {
+  ArrowLeft: { type: 'step', by: -1 },
+  ArrowRight: { type: 'step', by: 1 },
+  Home: { type: 'home' },
+  End: { type: 'live' },
+  ' ': { type: 'toggle' },
+};
+
+/** Keys never taken from a field being typed in, nor from a control that uses them itself. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  return target.closest('input, textarea, select, [role="slider"]') !== null;
+}
+
+/**
+ * The replay of a history that may still grow (live). `initialAt` is the `?at=` event id; the
+ * URL keeps the moment shown, so a copied link opens it. Plays on a timer from the events'
+ * own timestamps; ←/→, space, Home and End drive it from anywhere but a text field.
+ */
+export function useReplay(events: readonly HistoryEvent[], initialAt: number | undefined): Replay {
+  const total = events.length;
+  const [state, setState] = useState<ReplayState>(() => {
+    const position = initialAt === undefined ? undefined : positionOfEventId(events, initialAt);
+    return initialReplay(position !== undefined && position < total ? position : undefined);
+  });
+  const totalRef = useRef(total);
+  useEffect(() => {
+    totalRef.current = total;
+  }, [total]);
+  const dispatch = useCallback((action: ReplayAction) => {
+    setState((s) => replayReducer(s, action, totalRef.current));
+  }, []);
+  const count = shownCount(state, total);
+  const shown = useMemo(() => (count === total ? events : events.slice(0, count)), [events, count, total]);
+
+  // Play: one event per timer, the wait taken from the recorded gap and the speed.
+  useEffect(() => {
+    if (!state.playing) return;
+    const delay = playDelayMs(events, count, state.speed);
+    if (delay === undefined) return;
+    const timer = setTimeout(() => dispatch({ type: 'tick' }), delay);
+    return () => clearTimeout(timer);
+  }, [state.playing, state.speed, count, events, dispatch]);
+
+  // The URL says which moment is shown (replaceState: scrubbing must not fill the back button).
+  const atId = state.following ? undefined : (events[count - 1]?.id ?? 0);
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    const now = url.searchParams.get('at');
+    const next = atId === undefined ? null : String(atId);
+    if (now === next) return;
+    if (next === null) url.searchParams.delete('at');
+    else url.searchParams.set('at', next);
+    window.history.replaceState(window.history.state, '', url);
+  }, [atId]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      const action = KEYS[event.key];
+      if (!action) return;
+      // Space on a focused button would also press it: leave buttons their own space.
+      if (event.key === ' ' && event.target instanceof HTMLElement && event.target.closest('button, a')) return;
+      // Arrow keys scroll a focused list (the event table); keep that.
+      if (event.key.startsWith('Arrow') && event.target instanceof HTMLElement && event.target.closest('[data-testid="event-scroll"]')) return;
+      event.preventDefault();
+      dispatch(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dispatch]);
+
+  return { state, shown, count, total, replaying: !state.following, dispatch };
+}
+
+/**
+ * The reading of the events shown: the whole run's (already read) while following, else
+ * the reader over events 1..N; with the run's end time, so the timeline's axis keeps the
+ * whole run and its cursor moves across it.
+ */
+export function useReplayDetail(
+  definition: AslDefinition,
+  graph: AslGraph,
+  replay: Replay,
+  whole: ExecutionDetail,
+  allEvents: readonly HistoryEvent[],
+): { detail: ExecutionDetail; replay: { runEnd: number | undefined } | undefined } {
+  const { replaying, shown } = replay;
+  const detail = useMemo(
+    () => (replaying ? readExecutionDetail(definition, shown, graph) : whole),
+    [replaying, definition, shown, graph, whole],
+  );
+  const runEnd = toEpochMs(allEvents.at(-1)?.timestamp);
+  const marks = useMemo(() => (replaying ? { runEnd } : undefined), [replaying, runEnd]);
+  return { detail, replay: marks };
+}
