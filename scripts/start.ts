@@ -111,6 +111,8 @@ waitForPort(engine.port, 60_000, engine.host)
       SFN_ENDPOINT: engineUrl,
       DYNAMODB_ENDPOINT: `http://${engine.host}:${engine.dynamoPort}`,
       PORT: String(port),
+      // The follow view's current execution lives and goes with the engine's data.
+      FOLLOW_FILE: join(dataDir, 'dashboard-follow.json'),
     });
     return waitForPort(port, 120_000);
   })

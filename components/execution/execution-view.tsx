@@ -14,6 +14,7 @@ import { ExecutionDetailView } from '@/components/detail/execution-detail';
 import { ErrorBanner } from '@/components/ui/banner';
 import { DataPanel } from './data-panel';
 import { ReplayBar } from '@/components/replay/replay-bar';
+import { AudienceLink } from '@/components/follow/audience-link';
 import { ReplayDataPanel } from '@/components/replay/replay-data-panel';
 import { useReplay, useReplayDetail } from '@/components/replay/use-replay';
 import styles from '@/components/ui/panel.module.css';
@@ -36,6 +37,10 @@ export type ExecutionViewProps = {
   targetLabel: string;
   /** `?at=<eventId>`: open replaying that moment */
   initialAt?: number;
+  /** the follow view's public address for the QR code (DASHBOARD_PUBLIC_URL), when set */
+  audienceUrl?: string;
+  /** the state machine when not the saga (as in the page's `?sm=`) */
+  stateMachineArn?: string;
 };
 
 /**
@@ -44,7 +49,7 @@ export type ExecutionViewProps = {
  * panels are plain functions of that reading.
  */
 export function ExecutionView(props: ExecutionViewProps) {
-  const { executionArn, name, streamUrl, definition, layout, initialEventsJson, order, initialOrder, targetLabel, initialAt } = props;
+  const { executionArn, name, streamUrl, definition, layout, initialEventsJson, order, initialOrder, targetLabel, initialAt, audienceUrl, stateMachineArn } = props;
   const initialEvents = useMemo(() => JSON.parse(initialEventsJson) as ExecutionEvent[], [initialEventsJson]);
   const queryClient = useQueryClient();
 
@@ -81,7 +86,12 @@ export function ExecutionView(props: ExecutionViewProps) {
           message={`${status.message} Retrying in ${Math.ceil(status.retryInMs / 1000)} s.`}
         />
       )}
-      <ReplayBar replay={replay} running={reading.executionStatus === 'RUNNING'} narration={narration} />
+      <ReplayBar
+        replay={replay}
+        running={reading.executionStatus === 'RUNNING'}
+        narration={narration}
+        extra={<AudienceLink name={name} stateMachineArn={stateMachineArn} publicUrl={audienceUrl} />}
+      />
       <ExecutionDetailView
         definition={definition}
         layout={layout}

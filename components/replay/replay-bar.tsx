@@ -17,8 +17,11 @@ export function ReplayBar({
   replay,
   running,
   narration,
+  extra,
 }: {
   replay: Replay;
+  /** controls the page adds at the end of the row (the execution page's Audience link) */
+  extra?: ReactNode;
   /** the execution is still running: the way back to the end is "Live" */
   running: boolean;
   narration?: ReactNode;
@@ -96,6 +99,7 @@ export function ReplayBar({
           {running && <span className={styles.dot} aria-hidden="true" />}
           {endLabel}
         </button>
+        {extra}
       </div>
       {narration !== undefined && (
         <p className={styles.narration} data-testid="replay-narration">

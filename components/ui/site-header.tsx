@@ -4,7 +4,7 @@ import { ThemeToggle } from './theme';
 
 export function SiteHeader() {
   return (
-    <header className={styles.header}>
+    <header className={styles.header} data-site-header>
       <div className={styles.inner}>
         <Link href="/" className={styles.brand} data-testid="home-link">
           <svg width="30" height="30" viewBox="0 0 32 32" aria-hidden="true">

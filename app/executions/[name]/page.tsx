@@ -8,6 +8,7 @@ import { ErrorBanner } from '@/components/ui/banner';
 import { attempt, targetLabel } from '@/lib/sfn';
 import { isValidExecutionName } from '@/lib/sfn/arn';
 import { parseAtParam } from '@/lib/history/replay';
+import { followConfig } from '@/lib/env';
 
 /**
  * The history crosses to the browser as one JSON text, not as props: React would walk and
@@ -43,6 +44,8 @@ export default async function ExecutionPage({ params, searchParams }: PageProps<
             initialEventsJson={JSON.stringify(loaded.value.initialEvents)}
             targetLabel={targetLabel()}
             initialAt={parseAtParam(typeof at === 'string' ? at : undefined)}
+            audienceUrl={followConfig().publicUrl}
+            {...(typeof sm === 'string' ? { stateMachineArn: sm } : {})}
           />
         </ExecutionTargetProvider>
       ) : (
