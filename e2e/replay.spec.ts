@@ -47,6 +47,8 @@ const idOf = (events: HistoryEvent[], find: (e: HistoryEvent, i: number) => bool
 };
 
 test('?at=N shows, node by node, what the reader says of events 1..N; the data panel moves with it', async ({ page }) => {
+  // Six page loads and a played replay: more than the default minute on a shared machine.
+  test.setTimeout(180_000);
   const name = await startSaga({ failProcessPayment: true });
   const { definition, events } = await finishedHistory(name);
   const file = join(mkdtempSync(join(tmpdir(), 'replay-e2e-')), 'export.json');
@@ -73,6 +75,7 @@ test('?at=N shows, node by node, what the reader says of events 1..N; the data p
   for (const at of moments) {
     await page.goto(`/executions/${name}?at=${at}`);
     await expect(page.getByTestId('replay-position')).toHaveAttribute('data-event-id', String(at));
+    await expect(execution.node('CreateOrder')).toBeVisible();
     const expected = await inspectAt(file, events.findIndex((e) => e.id === at) + 1);
     await execution.expectStatuses(expected as Parameters<ExecutionPage['expectStatuses']>[0]);
   }
@@ -110,9 +113,13 @@ test('a running execution: stepping back stops following, one click returns to l
   const execution = new ExecutionPage(page);
   await page.goto(`/executions/${name}`);
   await execution.expectStatus('ProcessPayment', 'RUNNING');
+  // Back over ProcessPayment's entry, its Lambda's scheduling and start: three events.
   await page.getByTestId('replay-back').click();
   await expect(page.getByTestId('replay-bar')).toHaveAttribute('data-replaying', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
   await execution.expectStatus('ProcessPayment', 'NOT_RUN');
+  await execution.expectStatus('UpdateInventory', 'SUCCEEDED');
   await releaseHold(name, 'ProcessPayment');
   // New events arrive (the header stays on the real execution), the replay stays where it was.
   await execution.expectOutcome('COMPLETED');
