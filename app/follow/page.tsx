@@ -35,7 +35,7 @@ export default async function FollowPage() {
           message={
             !followed.ok
               ? followed.error.message
-              : loaded && !loaded.ok
+              : loaded
                 ? loaded.error.message
                 : 'Waiting for the presenter to start an execution.'
           }
