@@ -11,6 +11,7 @@ import {
   type ReplayState,
 } from '@/lib/history/replay';
 import type { HistoryEvent } from '@/lib/history/types';
+import type { PayloadCache } from '@/lib/history/tracker';
 import type { AslDefinition, AslGraph } from '@/lib/asl/types';
 import { readExecutionDetail, type ExecutionDetail } from '@/lib/history/read-execution';
 import { toEpochMs } from '@/lib/core/values';
@@ -25,6 +26,9 @@ export type Replay = {
   replaying: boolean;
   dispatch: (action: ReplayAction) => void;
 };
+
+/** How long the position must stay put before the URL is rewritten. */
+const URL_SETTLE_MS = 300;
 
 const KEYS: Partial<Record<string, ReplayAction>> = {
   ArrowLeft: { type: 'step', by: -1 },
@@ -71,16 +75,20 @@ export function useReplay(events: readonly HistoryEvent[], initialAt: number | u
     return () => clearTimeout(timer);
   }, [state.playing, state.speed, count, events, dispatch]);
 
-  // The URL says which moment is shown (replaceState: scrubbing must not fill the back button).
+  // The URL says which moment is shown (replaceState: scrubbing must not fill the back
+  // button), once the position settles: the router re-renders on every URL change, which
+  // a drag across thousands of events must not pay for at each step.
   const atId = state.following ? undefined : (events[count - 1]?.id ?? 0);
   useEffect(() => {
-    const url = new URL(window.location.href);
-    const now = url.searchParams.get('at');
-    const next = atId === undefined ? null : String(atId);
-    if (now === next) return;
-    if (next === null) url.searchParams.delete('at');
-    else url.searchParams.set('at', next);
-    window.history.replaceState(window.history.state, '', url);
+    const timer = setTimeout(() => {
+      const url = new URL(window.location.href);
+      const next = atId === undefined ? null : String(atId);
+      if (url.searchParams.get('at') === next) return;
+      if (next === null) url.searchParams.delete('at');
+      else url.searchParams.set('at', next);
+      window.history.replaceState(window.history.state, '', url);
+    }, URL_SETTLE_MS);
+    return () => clearTimeout(timer);
   }, [atId]);
 
   useEffect(() => {
@@ -115,9 +123,11 @@ export function useReplayDetail(
   allEvents: readonly HistoryEvent[],
 ): { detail: ExecutionDetail; replay: { runEnd: number | undefined } | undefined } {
   const { replaying, shown } = replay;
+  // Parsed payloads, kept across this page's reads of the history (see PayloadCache).
+  const [payloads] = useState<PayloadCache>(() => new Map());
   const detail = useMemo(
-    () => (replaying ? readExecutionDetail(definition, shown, graph) : whole),
-    [replaying, definition, shown, graph, whole],
+    () => (replaying ? readExecutionDetail(definition, shown, graph, payloads) : whole),
+    [replaying, definition, shown, graph, whole, payloads],
   );
   const runEnd = toEpochMs(allEvents.at(-1)?.timestamp);
   const marks = useMemo(() => (replaying ? { runEnd } : undefined), [replaying, runEnd]);
