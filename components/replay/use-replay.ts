@@ -38,6 +38,8 @@ const KEYS: Partial<Record<string, ReplayAction>> = {
   ' ': { type: 'toggle' },
 };
 
+const OWN_KEYS = '[role="tablist"], [role="radiogroup"], [role="listbox"], [role="menu"], [role="grid"], [data-testid="event-scroll"]';
+
 /** Keys never taken from a field being typed in, nor from a control that uses them itself. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -93,13 +95,14 @@ export function useReplay(events: readonly HistoryEvent[], initialAt: number | u
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
       const action = KEYS[event.key];
       if (!action) return;
       // Space on a focused button would also press it: leave buttons their own space.
       if (event.key === ' ' && event.target instanceof HTMLElement && event.target.closest('button, a')) return;
-      // Arrow keys scroll a focused list (the event table); keep that.
-      if (event.key.startsWith('Arrow') && event.target instanceof HTMLElement && event.target.closest('[data-testid="event-scroll"]')) return;
+      // Widgets that move with these keys themselves (tabs, segmented choices, the scrolling
+      // event table) keep them.
+      if (event.key !== ' ' && event.target instanceof HTMLElement && event.target.closest(OWN_KEYS)) return;
       event.preventDefault();
       dispatch(action);
     };
