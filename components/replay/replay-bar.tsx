@@ -34,7 +34,7 @@ export function ReplayBar({
       <div className={styles.row}>
         <div className={styles.buttons}>
           <button type="button" className={styles.button} onClick={() => dispatch({ type: 'home' })} disabled={at === 0} aria-label="To the start (Home)" title="To the start (Home)" data-testid="replay-home">
-            ⏮
+            |◀
           </button>
           <button type="button" className={styles.button} onClick={() => dispatch({ type: 'step', by: -1 })} disabled={at === 0} aria-label="Step back (←)" title="Step back (←)" data-testid="replay-back">
             ◀
