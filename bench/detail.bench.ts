@@ -253,7 +253,7 @@ async function main() {
     if (!coldPage) throw new Error('no runs');
     print('execution_page_25k_cold_ready_ms', Math.round(coldPage.events), 'ms');
     print('execution_page_25k_graph_median_ms', Math.round(median(warmPages.map((r) => r.graph))), 'ms');
-    print('execution_page_25k_ready_median_ms', Math.round(median(warmPages.map((r) => r.events))), 'ms', '<=1500');
+    print('execution_page_25k_ready_median_ms', Math.round(median(warmPages.map((r) => r.events))), 'ms', '<=1000');
   } finally {
     await stop();
     rmSync(dir, { recursive: true, force: true });

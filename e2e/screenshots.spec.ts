@@ -103,6 +103,39 @@ for (const scheme of ['light', 'dark'] as const) {
       });
     });
 
+    test('replay: a compensated run stopped at the refund', async ({ page }) => {
+      const execution = new ExecutionPage(page);
+      await page.goto(`/executions/${encodeURIComponent(runs.payment)}`);
+      await execution.expectOutcome('COMPENSATED');
+      // Back from the end to PaymentRefund's Lambda result: the event that gave the money back.
+      const refunded = await page.evaluate(async (name) => {
+        const res = await fetch(`/api/executions/${encodeURIComponent(name)}/export`);
+        const { events } = (await res.json()) as { events: { id: number; type: string; stateEnteredEventDetails?: { name: string } }[] };
+        const entered = events.findIndex((e) => e.stateEnteredEventDetails?.name === 'PaymentRefund');
+        return events.slice(entered).find((e) => e.type === 'LambdaFunctionSucceeded')?.id ?? 0;
+      }, runs.payment);
+      await page.goto(`/executions/${encodeURIComponent(runs.payment)}?at=${refunded}`);
+      await expect(execution.data('payment-status')).toHaveAttribute('data-payment-status', 'REFUNDED');
+      await expect(execution.node('CreateOrder')).toBeVisible();
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `docs/screenshots/replay${suffix}.png` });
+    });
+
+    test('follow view on a phone, and the presenter\'s audience link', async ({ page, browser }) => {
+      await page.goto(`/executions/${encodeURIComponent(runs.refund)}`);
+      await page.getByTestId('audience-link').click();
+      await page.getByTestId('audience-show').click();
+      await expect(page.getByRole('status')).toContainText('follows');
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `docs/screenshots/audience-link${suffix}.png` });
+      const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, colorScheme: scheme });
+      await phone.goto('/follow');
+      await expect(phone.getByTestId('follow-view')).toHaveAttribute('data-execution', runs.refund);
+      await expect(phone.getByTestId('saga-outcome')).toHaveAttribute('data-outcome', 'COMPENSATION_FAILED', { timeout: 30_000 });
+      await phone.screenshot({ path: `docs/screenshots/follow-view${suffix}.png` });
+      await phone.close();
+    });
+
     test('imported AWS history', async ({ page }) => {
       const recorded = loadFixtures().find((f) => f.file.startsWith('30_'))!;
       await page.goto('/import');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardConfig, LOCAL_SAGA_STATE_MACHINE_ARN } from './env';
+import { dashboardConfig, followConfig, LOCAL_SAGA_STATE_MACHINE_ARN } from './env';
 
 const noFile = () => {
   throw new Error('ENOENT');
@@ -33,5 +33,20 @@ describe('dashboardConfig', () => {
 
   it('unset with nothing deployed: no ARN, so the dashboard can say how to configure one', () => {
     expect(dashboardConfig({}, noFile).sagaStateMachineArn).toBeUndefined();
+  });
+});
+
+describe('followConfig', () => {
+  it('keeps the follow file with the local data unless told otherwise', () => {
+    expect(followConfig({})).toEqual({ file: '.data/dashboard-follow.json', publicUrl: undefined });
+    expect(followConfig({ ENGINE_DATA_DIR: '/tmp/d' }).file).toBe('/tmp/d/dashboard-follow.json');
+    expect(followConfig({ FOLLOW_FILE: '/x/f.json', DASHBOARD_PUBLIC_URL: 'http://10.0.0.5:3000' })).toEqual({
+      file: '/x/f.json',
+      publicUrl: 'http://10.0.0.5:3000',
+    });
+  });
+
+  it('refuses a public address that is not a URL, naming the variable', () => {
+    expect(() => followConfig({ DASHBOARD_PUBLIC_URL: 'my laptop' })).toThrow(/DASHBOARD_PUBLIC_URL/);
   });
 });

@@ -280,6 +280,22 @@ export function dashboardConfig(
   };
 }
 
+const followSchema = z.object({
+  /** where the follow view's current execution is kept across restarts */
+  FOLLOW_FILE: z.string().min(1).optional(),
+  ENGINE_DATA_DIR: z.string().min(1).default('.data'),
+  /** the address phones in the room reach the dashboard at (the QR code); default: the page's own */
+  DASHBOARD_PUBLIC_URL: z.url().optional(),
+});
+
+export type FollowConfig = { file: string; publicUrl: string | undefined };
+
+/** The follow view's settings: its file sits with the local data unless FOLLOW_FILE says otherwise. */
+export function followConfig(source: EnvSource = process.env): FollowConfig {
+  const env = parse(followSchema, source);
+  return { file: env.FOLLOW_FILE ?? `${env.ENGINE_DATA_DIR}/dashboard-follow.json`, publicUrl: env.DASHBOARD_PUBLIC_URL };
+}
+
 const startSchema = z.object({
   /** the dashboard's HTTP port (`npm start`) */
   PORT: port(3000),

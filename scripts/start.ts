@@ -118,6 +118,8 @@ run('engine', process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'backe
       SFN_ENDPOINT: engineUrl,
       DYNAMODB_ENDPOINT: `http://${engine.host}:${engine.dynamoPort}`,
       PORT: String(port),
+      // The follow view's current execution lives and goes with the engine's data.
+      FOLLOW_FILE: join(dataDir, 'dashboard-follow.json'),
     });
     return waitForPort(port, 120_000);
   })

@@ -1,7 +1,7 @@
 'use client';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   AWS_HISTORY_LIMIT,
   EVENT_FILTERS,
@@ -52,12 +52,15 @@ export function EventTable({
   reading,
   selected,
   onSelect,
+  current,
 }: {
   events: readonly HistoryEvent[];
   places: ReadonlyArray<EventPlace | undefined>;
   reading: ExecutionReading;
   selected: Selection | undefined;
   onSelect: (selection: Selection) => void;
+  /** replaying: the position (in `events`) of the event shown as "now", highlighted and kept in view */
+  current?: number;
 }) {
   const [filter, setFilter] = useState<EventFilter>('all');
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -77,6 +80,11 @@ export function EventTable({
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  // The replayed moment's row stays in view as the replay moves.
+  const currentRow = current === undefined ? -1 : rows.indexOf(current);
+  useEffect(() => {
+    if (currentRow >= 0) virtualizer.scrollToIndex(currentRow, { align: 'auto' });
+  }, [currentRow, virtualizer]);
 
   return (
     <div className={styles.events} data-testid="event-table">
@@ -133,6 +141,7 @@ export function EventTable({
                   top={item.start}
                   startedAt={startedAt}
                   selected={place !== undefined && place.state === selected?.state}
+                  current={position === current}
                   onSelect={onSelect}
                 />
               );
@@ -152,6 +161,7 @@ function EventRow({
   top,
   startedAt,
   selected,
+  current,
   onSelect,
 }: {
   event: HistoryEvent;
@@ -161,6 +171,7 @@ function EventRow({
   top: number;
   startedAt: number | undefined;
   selected: boolean;
+  current: boolean;
   onSelect: (selection: Selection) => void;
 }) {
   const at = toEpochMs(event.timestamp);
@@ -176,6 +187,8 @@ function EventRow({
       data-failure={failure || undefined}
       data-role={role}
       data-selected={selected || undefined}
+      data-current={current || undefined}
+      aria-current={current || undefined}
     >
       <span role="cell" className={styles.num}>
         {event.id}

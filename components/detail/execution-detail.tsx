@@ -26,6 +26,8 @@ export type ExecutionDetailProps = {
   aside?: ReactNode;
   /** a live execution's ARN: the state panel then shows each Task's log lines */
   logsOf?: string;
+  /** replaying: `events` are the first N of the run, the last one is "now", and the run ends at `runEnd` */
+  replay?: { runEnd: number | undefined };
 };
 
 /**
@@ -33,7 +35,7 @@ export type ExecutionDetailProps = {
  * panel. Shared by the live execution page and the import page. A tab is mounted the
  * first time it is opened and then kept, so its scroll position and filter survive.
  */
-export function ExecutionDetailView({ definition, layout, events, detail, aside, logsOf }: ExecutionDetailProps) {
+export function ExecutionDetailView({ definition, layout, events, detail, aside, logsOf, replay }: ExecutionDetailProps) {
   const { reading, places } = detail;
   const [tab, setTab] = useState<DetailTab>('graph');
   const [opened, setOpened] = useState<ReadonlySet<DetailTab>>(() => new Set(['graph']));
@@ -83,10 +85,17 @@ export function ExecutionDetailView({ definition, layout, events, detail, aside,
               onSelect={(name) => setSelection(name ? { state: name } : undefined)}
             />,
           )}
-          {panel('timeline', <TimelineView reading={reading} until={until} selected={selection} onSelect={setSelection} />)}
+          {panel('timeline', <TimelineView reading={reading} until={until} selected={selection} onSelect={setSelection} runEnd={replay?.runEnd} />)}
           {panel(
             'events',
-            <EventTable events={events} places={places} reading={reading} selected={selection} onSelect={setSelection} />,
+            <EventTable
+              events={events}
+              places={places}
+              reading={reading}
+              selected={selection}
+              onSelect={setSelection}
+              current={replay ? events.length - 1 : undefined}
+            />,
           )}
           {panel('io', <InputOutput reading={reading} />)}
         </div>

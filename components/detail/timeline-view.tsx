@@ -69,10 +69,13 @@ export function TimelineView({
   until,
   selected,
   onSelect,
+  runEnd,
 }: {
   reading: ExecutionReading;
   /** the newest event's time: where a running visit's bar ends */
   until: number | undefined;
+  /** replaying: the whole run's last event time; the axis spans the run and a cursor marks `until` */
+  runEnd?: number;
   selected: Selection | undefined;
   onSelect: (selection: Selection) => void;
 }) {
@@ -90,7 +93,7 @@ export function TimelineView({
   const items = virtualizer.getVirtualItems();
 
   let from = timeline.from;
-  let to = timeline.to;
+  let to = runEnd === undefined ? timeline.to : Math.max(timeline.to, runEnd);
   if (scale === 'view') {
     // Only rows actually on screen, not the overscan rendered around them.
     const top = virtualizer.scrollOffset ?? 0;
@@ -146,6 +149,9 @@ export function TimelineView({
             {ticks.map((t) => (
               <span key={t} style={{ left: tickLeft(t) }} />
             ))}
+            {runEnd !== undefined && until !== undefined && (
+              <span className={styles.cursor} style={{ left: `${pct(until)}%` }} data-testid="timeline-cursor" data-at={until} />
+            )}
           </div>
           {items.map((item) => {
             const bar = bars[item.index] as TimelineBar;

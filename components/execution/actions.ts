@@ -9,6 +9,7 @@ import { isValidExecutionName } from '@/lib/sfn/arn';
 import { newOrderId } from '@/lib/saga/start';
 import { planRerun } from './rerun';
 import { executionHref } from '@/lib/executions/urls';
+import { followExecution } from '@/lib/executions/follow-server';
 
 /**
  * The execution page's actions. Each validates what the browser sent (a server action is
@@ -94,6 +95,7 @@ export async function redriveExecution(ref: ExecutionRef, afterId: number): Prom
   }
   // The shared poller stopped at the old terminal event; the next viewer needs a fresh one.
   liveRegistry().forget(executionArn);
+  followExecution(resolved.target.ref.name, resolved.target.ref.stateMachineArn);
   return { status: 'done', events: await eventsAfter(executionArn, afterId) };
 }
 
@@ -116,6 +118,7 @@ export async function runAgain(raw: ExecutionRef): Promise<RunAgainResult | unde
   if (!plan.ok) return { status: 'refused', message: plan.message };
   const started = await attempt(() => api.startExecution(stateMachineArn, plan.name, plan.input));
   if (!started.ok) return { status: 'error', message: started.error.message };
+  followExecution(plan.name, ref.stateMachineArn);
   redirect(executionHref(plan.name, ref.stateMachineArn));
 }
 
@@ -128,3 +131,4 @@ export async function recentExecutions(raw: ExecutionRef): Promise<RecentResult>
   if (!listed.ok) return { status: 'error', message: listed.error.message };
   return { status: 'done', names: listed.value.executions.map((e) => e.name).filter((name) => name !== ref.name) };
 }
+

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useCallback, useMemo } from 'react';
 import { buildGraph } from '@/lib/asl/graph';
 import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
+import { latestSentence, narrateEvents } from '@/lib/history/narration';
 import { readExecutionDetail } from '@/lib/history/read-execution';
 import { redrivePlan } from '@/lib/history/redrive-plan';
 import { stillToUndo } from '@/lib/history/still-to-undo';
@@ -13,6 +14,10 @@ import type { ExecutionEvent } from '@/lib/sfn/types';
 import { ExecutionDetailView } from '@/components/detail/execution-detail';
 import { ErrorBanner } from '@/components/ui/banner';
 import { DataPanel } from './data-panel';
+import { ReplayBar } from '@/components/replay/replay-bar';
+import { AudienceLink } from '@/components/follow/audience-link';
+import { ReplayDataPanel } from '@/components/replay/replay-data-panel';
+import { useReplay, useReplayDetail } from '@/components/replay/use-replay';
 import styles from '@/components/ui/panel.module.css';
 import { ExecutionHeader } from './execution-header';
 import type { Recovery } from './recovery';
@@ -36,6 +41,12 @@ export type ExecutionViewProps = {
   order: { orderId: string; sku: string } | undefined;
   initialOrder: OrderData | undefined;
   targetLabel: string;
+  /** `?at=<eventId>`: open replaying that moment */
+  initialAt?: number;
+  /** the follow view's public address for the QR code (DASHBOARD_PUBLIC_URL), when set */
+  audienceUrl?: string;
+  /** the state machine when not the saga (as in the page's `?sm=`) */
+  stateMachineArn?: string;
 };
 
 /**
@@ -44,7 +55,7 @@ export type ExecutionViewProps = {
  * panels are plain functions of that reading.
  */
 export function ExecutionView(props: ExecutionViewProps) {
-  const { executionArn, name, streamUrl, definition, layout, initialEventsJson, order, initialOrder, targetLabel } = props;
+  const { executionArn, name, streamUrl, definition, layout, initialEventsJson, order, initialOrder, targetLabel, initialAt, audienceUrl, stateMachineArn } = props;
   const initialEvents = useMemo(() => JSON.parse(initialEventsJson) as ExecutionEvent[], [initialEventsJson]);
   const queryClient = useQueryClient();
 
@@ -63,6 +74,12 @@ export function ExecutionView(props: ExecutionViewProps) {
   const graph = useMemo(() => buildGraph(definition), [definition]);
   const detail = useMemo(() => readExecutionDetail(definition, events, graph), [definition, events, graph]);
   const reading = detail.reading;
+  // Replay: the panels show events 1..N; the header and its actions stay on the real execution.
+  const replay = useReplay(events, initialAt);
+  const shown = useReplayDetail(definition, graph, replay, detail, events);
+  // Narrated once per batch of events; each replay position only looks its sentence up.
+  const sentences = useMemo(() => narrateEvents(events, { definition, graph }), [events, definition, graph]);
+  const narration = latestSentence(sentences, replay.count);
   const recovery = useMemo<Recovery>(() => ({ plan: redrivePlan(graph, reading), undo: stillToUndo(graph, reading) }), [graph, reading]);
 
   // Presenter mode (`?present`, or the p key): the outcome and the graph fill the screen.
@@ -80,7 +97,7 @@ export function ExecutionView(props: ExecutionViewProps) {
   if (presenter.on) {
     return (
       <div className={`${styles.page} ${styles.screen}`} data-screen data-presenting>
-        <PresenterStage name={name} definition={definition} reading={reading} />
+        <PresenterStage name={name} definition={definition} reading={shown.detail.reading} narration={narration} />
         {keys}
       </div>
     );
@@ -98,12 +115,26 @@ export function ExecutionView(props: ExecutionViewProps) {
           message={`${status.message} Retrying in ${Math.ceil(status.retryInMs / 1000)} s.`}
         />
       )}
+      <ReplayBar
+        replay={replay}
+        running={reading.executionStatus === 'RUNNING'}
+        narration={narration}
+        extra={<AudienceLink name={name} stateMachineArn={stateMachineArn} publicUrl={audienceUrl} />}
+      />
       <ExecutionDetailView
         definition={definition}
         layout={layout}
-        events={events}
-        detail={detail}
-        aside={order && <DataPanel orderId={order.orderId} sku={order.sku} initialData={initialOrder} />}
+        events={replay.shown}
+        detail={shown.detail}
+        replay={shown.replay}
+        aside={
+          order &&
+          (replay.replaying ? (
+            <ReplayDataPanel orderId={order.orderId} events={replay.shown} />
+          ) : (
+            <DataPanel orderId={order.orderId} sku={order.sku} initialData={initialOrder} />
+          ))
+        }
         logsOf={executionArn}
       />
     </div>

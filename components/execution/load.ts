@@ -41,13 +41,15 @@ function orderOf(machineArn: string, input: unknown, name: string): { orderId: s
 export async function loadExecution(
   name: string,
   stateMachineArn: string | undefined,
+  /** the follow view shows no order data: it skips the database read */
+  { withOrder = true }: { withOrder?: boolean } = {},
 ): Promise<Omit<ExecutionViewProps, 'targetLabel' | 'initialEventsJson'> & { initialEvents: readonly ExecutionEvent[] }> {
   const machineArn = stateMachineArn ?? sagaStateMachineArn();
   const executionArn = executionArnFor(machineArn, name);
   const [drawing, events] = await Promise.all([drawings.get(executionArn), executionEvents(executionArn)]);
   const started = events.find((e) => e.type === 'ExecutionStarted')?.executionStartedEventDetails;
   const order = orderOf(machineArn, parsePayload((started as { input?: unknown } | undefined)?.input), name);
-  const initialOrder = order ? await readOrderData(order.orderId, order.sku).catch(() => undefined) : undefined;
+  const initialOrder = order && withOrder ? await readOrderData(order.orderId, order.sku).catch(() => undefined) : undefined;
   return {
     executionArn,
     name,

@@ -1,12 +1,18 @@
 'use client';
 
 import { useMemo, useState, type DragEvent } from 'react';
+import { latestSentence, narrateEvents } from '@/lib/history/narration';
 import { readExecutionDetail } from '@/lib/history/read-execution';
 import { ExecutionDetailView } from '@/components/detail/execution-detail';
 import { ExecutionHeader } from '@/components/execution/execution-header';
 import panel from '@/components/ui/panel.module.css';
 import styles from './import.module.css';
 import { readImport, type ImportedHistory } from './read-files';
+import { parseAtParam } from '@/lib/history/replay';
+import { sagaOrderIdOf } from '@/lib/saga-data/order-at';
+import { ReplayBar } from '@/components/replay/replay-bar';
+import { ReplayDataPanel } from '@/components/replay/replay-data-panel';
+import { useReplay, useReplayDetail } from '@/components/replay/use-replay';
 
 const ENDED = { state: 'ended' } as const;
 
@@ -41,7 +47,6 @@ export function ImportView() {
     void load(event.dataTransfer.files);
   };
 
-  const detail = useMemo(() => history && readExecutionDetail(history.definition, history.events, history.graph), [history]);
 
   return (
     <div className={panel.page}>
@@ -78,18 +83,37 @@ export function ImportView() {
           </div>
         </div>
       )}
-      {history && detail && (
-        <>
-          <ExecutionHeader name={history.name} reading={detail.reading} live={ENDED} targetLabel={`File: ${history.fileName}`} />
-          <ExecutionDetailView
-            key={opened}
-            definition={history.definition}
-            layout={history.layout}
-            events={history.events}
-            detail={detail}
-          />
-        </>
-      )}
+      {history && <ImportedExecution key={opened} history={history} />}
     </div>
+  );
+}
+
+/**
+ * One opened file, replayable like any execution. Its order data, when it is the saga's,
+ * comes from what the steps returned in the file: nothing here reads a database.
+ */
+function ImportedExecution({ history }: { history: ImportedHistory }) {
+  const { definition, graph, events } = history;
+  const detail = useMemo(() => readExecutionDetail(definition, events, graph), [definition, events, graph]);
+  // `?at=` works here too, for a file opened again with the same link.
+  const [initialAt] = useState(() => parseAtParam(new URLSearchParams(window.location.search).get('at')));
+  const replay = useReplay(events, initialAt);
+  const shown = useReplayDetail(definition, graph, replay, detail, events);
+  const orderId = useMemo(() => sagaOrderIdOf(events, history.name), [events, history.name]);
+  const sentences = useMemo(() => narrateEvents(events, { definition, graph }), [events, definition, graph]);
+  const narration = latestSentence(sentences, replay.count);
+  return (
+    <>
+      <ExecutionHeader name={history.name} reading={detail.reading} live={ENDED} targetLabel={`File: ${history.fileName}`} />
+      <ReplayBar replay={replay} running={false} narration={narration} />
+      <ExecutionDetailView
+        definition={definition}
+        layout={history.layout}
+        events={replay.shown}
+        detail={shown.detail}
+        replay={shown.replay}
+        aside={orderId && <ReplayDataPanel orderId={orderId} events={replay.shown} />}
+      />
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { attempt, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
 import { formToRawInput } from './form-input';
 import { newOrderId, sagaStart } from '@/lib/saga/start';
 import { executionHref } from '@/lib/executions/urls';
+import { followExecution } from '@/lib/executions/follow-server';
 
 /** What the start form shows after a submit that did not navigate away. */
 export type StartState =
@@ -35,6 +36,8 @@ export async function startSaga(_previous: StartState, form: FormData): Promise<
     }
     return { status: 'error', message: started.error.message };
   }
+  // The room's follow view switches to it (the presenter's start is what "current" means).
+  followExecution(name);
   // Navigate by name: the page rebuilds the ARN, so the URL is shareable as it stands.
   redirect(executionHref(name));
 }

@@ -6,7 +6,7 @@ import { meaningOf, type ContainerType } from './event-kinds';
 import { isContainer, newThread, type Ctx, type Thread, type Tracker, type Visit } from './tracker';
 import type { ExecutionStatus } from '../core/execution-status';
 import type { ExecutionReading, HistoryEvent } from './types';
-import { parsePayload, toEpochMs } from '../core/values';
+import { toEpochMs } from '../core/values';
 
 /** The edges between two states, by kind group: what a transition between them can have taken. */
 export interface Transition {
@@ -78,7 +78,7 @@ function enter(
   const thread = threadFor(t, m, node, ctx);
   if (thread.current) recordTransition(m, facts, thread.current, name);
   const visit = t.openVisit(name, node, thread, at);
-  visit.input = parsePayload(detailsOf(event)?.input);
+  visit.input = t.payload(detailsOf(event)?.input);
   if (event.type === 'FailStateEntered') {
     const info = m.failInfo.get(name);
     visit.error = info?.error;
@@ -114,11 +114,11 @@ export function applyEvent(t: Tracker, m: Machine, facts: ExecutionSoFar, event:
   switch (meaning.kind) {
     case 'execution-started':
       facts.status = 'RUNNING';
-      facts.input = parsePayload(details?.input);
+      facts.input = t.payload(details?.input);
       facts.startedAt = at;
       return t.top.ctx;
     case 'execution-succeeded':
-      facts.output = parsePayload(details?.output);
+      facts.output = t.payload(details?.output);
       endExecution(t, facts, 'SUCCEEDED', at);
       return t.top.ctx;
     case 'execution-failed': {
@@ -149,7 +149,7 @@ export function applyEvent(t: Tracker, m: Machine, facts: ExecutionSoFar, event:
       const resumed = t.resumable(ctx);
       const v = t.named(ctx, name) ?? (resumed?.name === name ? t.rerun(resumed, at) : undefined);
       if (!v) return ctx;
-      v.output = parsePayload(details?.output);
+      v.output = t.payload(details?.output);
       v.assignedVariables = assignedVariablesOf(event);
       // A caught failure still exits; the handler is entered next.
       t.close(v, v.pending || v.failedChild ? 'CAUGHT' : 'SUCCEEDED', at);

@@ -13,7 +13,6 @@ import {
 import type { EventMeaning } from './event-kinds';
 import { endTry, isContainer, newThread, type Ctx, type Tracker, type Visit } from './tracker';
 import type { HistoryEvent } from './types';
-import { parsePayload } from '../core/values';
 import { asIndex, asString } from './values';
 
 type At = number | undefined;
@@ -113,7 +112,7 @@ export function applyStateEvent(
       startTry(t, v, at);
       // The call as resolved: Parameters/Arguments applied to the input (lambda:invoke, SDK and Activity alike).
       const details = detailsOf(event);
-      v.parameters = parsePayload(details?.parameters ?? details?.input);
+      v.parameters = t.payload(details?.parameters ?? details?.input);
       break;
     }
     case 'container-started':
@@ -130,7 +129,7 @@ export function applyStateEvent(
       fail(v, event, at);
       break;
     case 'succeeded':
-      v.result = parsePayload(detailsOf(event)?.output);
+      v.result = t.payload(detailsOf(event)?.output);
       v.pending = false;
       v.failedChild = false;
       endTry(v, 'SUCCEEDED', at);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_MEANINGS, type KnownEventType } from './event-kinds';
-import { createNarrator, narrateEvents, narrationAt, NOTHING_YET, SILENT_EVENT_TYPES } from './narration';
+import { createNarrator, latestSentence, narrateEvents, narrationAt, NOTHING_YET, SILENT_EVENT_TYPES } from './narration';
 import { loadEngineFixtures, loadFixtures, type Fixture } from './testing/fixtures';
 import { TestHistory } from './testing/test-history';
 
@@ -141,6 +141,16 @@ describe('narration of the saga (engine recordings)', () => {
     const f = engine('compensated_payment_fails');
     const upTo = idOf(f, 'LambdaFunctionFailed');
     expect(narrationAt(f.events, upTo)).toBe(narrationAt(f.events.filter((e) => e.id <= upTo)));
+  });
+
+  it('a replay position looks up what narrating only the events up to it would say', () => {
+    const f = engine('compensated_payment_fails');
+    const sentences = narrateEvents(f.events, machineOf(f));
+    for (let count = 0; count <= f.events.length; count++) {
+      const upTo = count === 0 ? 0 : (f.events[count - 1]?.id ?? 0);
+      expect(latestSentence(sentences, count)).toBe(narrationAt(f.events, upTo, machineOf(f)));
+    }
+    expect(latestSentence(sentences, 0)).toBe(NOTHING_YET);
   });
 
   it('a live narrator says what the whole-history narration says, event by event', () => {

@@ -269,6 +269,17 @@ export const NOTHING_YET = 'Nothing has happened yet';
 export function narrationAt(events: readonly HistoryEvent[], upTo?: number, machine?: NarrationMachine): string {
   const end = upTo === undefined ? events.length : events.findIndex((e) => e.id > upTo);
   const upToEnd = end === -1 ? events : events.slice(0, end);
-  const sentences = narrateEvents(upToEnd, machine);
-  return sentences.findLast((s) => s !== null) ?? NOTHING_YET;
+  return latestSentence(narrateEvents(upToEnd, machine), upToEnd.length);
+}
+
+/**
+ * What the first `count` events said last, from `narrateEvents` over the whole history:
+ * a replay narrates once and then only looks up each position, so seeking costs nothing.
+ */
+export function latestSentence(sentences: ReadonlyArray<string | null>, count: number): string {
+  for (let i = Math.min(count, sentences.length) - 1; i >= 0; i--) {
+    const sentence = sentences[i];
+    if (sentence) return sentence;
+  }
+  return NOTHING_YET;
 }

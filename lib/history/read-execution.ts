@@ -10,7 +10,7 @@ import type { AslDefinition, AslGraph, GraphNode } from '../asl/types';
 import { aggregateState } from './aggregate';
 import { applyEvent, type ExecutionSoFar, type Machine, type Transition } from './apply-event';
 import { sagaOutcome } from './saga-outcome';
-import { Tracker, type Ctx, type Visit } from './tracker';
+import { Tracker, type Ctx, type PayloadCache, type Visit } from './tracker';
 import type { ExecutionReading, HistoryEvent, StateReading } from './types';
 import { isRecord } from '../core/values';
 import { asString } from './values';
@@ -79,9 +79,11 @@ export function readExecutionDetail(
   def: AslDefinition,
   events: readonly HistoryEvent[],
   graph: AslGraph = buildGraph(def),
+  /** a replay's cache of parsed payloads, shared by its reads of one history (see PayloadCache) */
+  payloads?: PayloadCache,
 ): ExecutionDetail {
   const machine = machineOf(def, graph);
-  const tracker = new Tracker();
+  const tracker = new Tracker(payloads);
   // No terminal event means the execution is still running (or the history was cut).
   const facts: ExecutionSoFar = { status: 'RUNNING', edgesRun: new Set() };
   const ctxs: Array<Ctx | undefined> = new Array<Ctx | undefined>(events.length);

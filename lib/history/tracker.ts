@@ -6,6 +6,7 @@
  */
 import type { GraphNode } from '../asl/types';
 import type { StateStatus, TryOutcome, TryReading } from './types';
+import { parsePayload } from '../core/values';
 
 export interface Thread {
   /** the Parallel/Map visit this branch or iteration belongs to; none at top level */
@@ -92,7 +93,25 @@ const TRY_END: Record<StateStatus, Exclude<TryOutcome, 'RUNNING'>> = {
 /** AWS caps a history at 25,000 events; redrives add more. Ids past this are not remembered. */
 const MAX_EVENT_ID = 1_000_000;
 
+/**
+ * Parsed payloads by their JSON text. A replay reads the same history's prefixes again and
+ * again; parsing is a fifth of a read, so it shares one cache across its reads. The values
+ * are shared between readings too: nothing may change a reading's payloads.
+ */
+export type PayloadCache = Map<string, unknown>;
+
 export class Tracker {
+  constructor(private readonly payloads?: PayloadCache) {}
+
+  /** A payload as the reader keeps it: JSON text parsed (through the cache when there is one). */
+  payload(value: unknown): unknown {
+    if (typeof value !== 'string' || !this.payloads) return parsePayload(value);
+    if (this.payloads.has(value)) return this.payloads.get(value);
+    const parsed = parsePayload(value);
+    this.payloads.set(value, parsed);
+    return parsed;
+  }
+
   readonly top: Thread = newThread();
   readonly visits: Visit[] = [];
   /** insertion-ordered: children are opened after their parents */

@@ -44,7 +44,8 @@ export type ReserveOutcome =
   | { kind: 'insufficient'; stock: StockRecord }
   | { kind: 'unknown-sku' };
 
-export type ReleaseOutcome = { changed: boolean; stock: StockRecord | undefined };
+/** `reservation`: what this order took and the level it saw before, once released (by this call or an earlier one). */
+export type ReleaseOutcome = { changed: boolean; stock: StockRecord | undefined; reservation?: ReservationRecord };
 
 export type InventoryRepo = ReturnType<typeof inventoryRepo>;
 
@@ -190,7 +191,7 @@ export function inventoryRepo(clients: SagaClients, table: string) {
       const before = await settle(sku, orderId);
       const { reservation } = before;
       // A return a dead attempt made and this call recorded is this call's change.
-      if (!reservation || reservation.status === 'RELEASED') return { changed: before.finished === 'RELEASED', stock: before.stock };
+      if (!reservation || reservation.status === 'RELEASED') return { changed: before.finished === 'RELEASED', stock: before.stock, reservation };
       let out;
       try {
         out = await dynamoCall(() =>
@@ -212,7 +213,7 @@ export function inventoryRepo(clients: SagaClients, table: string) {
       const stock = toStock({ ...out.Attributes, [PARTITION_KEY]: sku });
       await putReservation({ ...reservation, status: 'RELEASED' });
       await clearMarker(sku, orderId, 'RELEASED');
-      return { changed: true, stock: withoutMarker(stock, orderId) };
+      return { changed: true, stock: withoutMarker(stock, orderId), reservation: { ...reservation, status: 'RELEASED' } };
     },
   };
 }

@@ -7,6 +7,8 @@ import { loadExecution } from '@/components/execution/load';
 import { ErrorBanner } from '@/components/ui/banner';
 import { attempt, targetLabel } from '@/lib/sfn';
 import { isValidExecutionName } from '@/lib/sfn/arn';
+import { parseAtParam } from '@/lib/history/replay';
+import { followConfig } from '@/lib/env';
 
 /**
  * The history crosses to the browser as one JSON text, not as props: React would walk and
@@ -22,7 +24,7 @@ export async function generateMetadata({ params }: PageProps<'/executions/[name]
 
 export default async function ExecutionPage({ params, searchParams }: PageProps<'/executions/[name]'>) {
   const name = decodeURIComponent((await params).name);
-  const { sm } = await searchParams;
+  const { sm, at } = await searchParams;
   if (!isValidExecutionName(name)) notFound();
   const loaded = await attempt(() => loadExecution(name, typeof sm === 'string' ? sm : undefined));
   if (!loaded.ok && loaded.error.kind === 'ExecutionNotFoundError') notFound();
@@ -42,6 +44,9 @@ export default async function ExecutionPage({ params, searchParams }: PageProps<
             {...withoutEvents(loaded.value)}
             initialEventsJson={JSON.stringify(loaded.value.initialEvents)}
             targetLabel={targetLabel()}
+            initialAt={parseAtParam(typeof at === 'string' ? at : undefined)}
+            audienceUrl={followConfig().publicUrl}
+            {...(typeof sm === 'string' ? { stateMachineArn: sm } : {})}
           />
         </ExecutionTargetProvider>
       ) : (

@@ -38,14 +38,19 @@ export async function paymentRefund(ctx: TaskContext, deps: CompensationDeps & {
   const input = await enter(ctx, 'PaymentRefund', deps);
   if (isSkipped(input)) return input;
   const { changed, record } = await deps.payments.refund(ctx.orderId, deps.now());
-  return { changed, paymentId: record?.paymentId, status: record?.status ?? 'NONE' };
+  // The amount too, so a replay of the history shows the money move with no database read.
+  return { changed, paymentId: record?.paymentId, amount: record?.amount, status: record?.status ?? 'NONE' };
 }
 
 export async function inventoryRollback(ctx: TaskContext, deps: CompensationDeps & { inventory: InventoryRepo }) {
   const input = await enter(ctx, 'InventoryRollback', deps);
   if (isSkipped(input)) return input;
-  const { changed, stock } = await deps.inventory.release(input.item, ctx.orderId);
-  return { changed, sku: input.item, stockAfter: stock?.available };
+  const { changed, stock, reservation } = await deps.inventory.release(input.item, ctx.orderId);
+  // What came back and the level the order first saw (stockBefore, as UpdateInventory reported
+  // it), so a replay of the history shows the rollback with no database read. Read from the
+  // stored reservation, so a retried call answers the same.
+  const released = reservation?.status === 'RELEASED' ? reservation : undefined;
+  return { changed, sku: input.item, quantity: released?.quantity ?? 0, stockBefore: released?.stockBefore, stockAfter: stock?.available };
 }
 
 export async function cancelOrder(ctx: TaskContext, deps: CompensationDeps & { orders: OrdersRepo }) {

@@ -15,6 +15,7 @@ import {
   OrderCreationFailed,
   PaymentFailed,
 } from '@/lib/saga/errors';
+import { chargeNote, stockNote } from '@/lib/saga/partial-writes';
 import { holdUntilReleased, simulateFlakiness, simulateLatency, type Effects } from './faults';
 import { requireInput, type TaskContext } from './task-event';
 
@@ -54,7 +55,10 @@ export async function updateInventory(ctx: TaskContext, deps: Effects & { invent
       break;
   }
   if (input.failInventoryUpdate) {
-    throw new InventoryUpdateFailed(`UpdateInventory failed on purpose after taking ${input.quantity} ${input.item} (failInventoryUpdate)`);
+    const taken = { stockBefore: outcome.reservation.stockBefore, stockAfter: outcome.stock.available };
+    throw new InventoryUpdateFailed(
+      `UpdateInventory failed on purpose after taking ${input.quantity} ${input.item}, ${stockNote(taken)} (failInventoryUpdate)`,
+    );
   }
   return {
     sku: input.item,
@@ -71,7 +75,7 @@ export async function processPayment(ctx: TaskContext, deps: Effects & { payment
   await simulateFlakiness(input, 'ProcessPayment', ctx.orderId, deps.attempts);
   const { record } = await deps.payments.charge(ctx.orderId, input.amount, deps.now());
   if (input.failProcessPayment) {
-    throw new PaymentFailed(`ProcessPayment failed on purpose after charging ${input.amount} (failProcessPayment)`);
+    throw new PaymentFailed(`ProcessPayment failed on purpose after ${chargeNote(input.amount)} (failProcessPayment)`);
   }
   return { paymentId: record?.paymentId, amount: record?.amount, status: record?.status };
 }

@@ -1,0 +1,259 @@
+/**
+ * Issue 13 benches: replay and the follow view.
+ *
+ * - `replay_seek_25k_p95_ms`: a 25,000-event history opened on the import page; the replay
+ *   slider is moved to random positions, each timed from the input event to the frame that
+ *   shows the graph at that position (one frame after the DOM says so, as detail.bench does).
+ * - `follow_500_viewers_*`: the presenter shows a running execution to the room (the real
+ *   "Show this execution to the room" button); then 1, and then 500, viewers do what a phone
+ *   on `/follow` does: load the page, then hold its two streams (the follow stream and the
+ *   execution's shared event stream). Step Functions calls are counted by the engine
+ *   (`GET /_stats`) over the same window for each; latency is engine event time → a viewer
+ *   holding it; the dashboard's RSS (its process tree) is sampled during the 500.
+ * (`execution_page_25k_ready_median_ms` is printed by detail.bench.ts.)
+ */
+import { readdirSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateStateMachineCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Page } from '@playwright/test';
+import { GENERATED_HISTORY_DEFINITION, generateHistory } from '../lib/history/testing/generate-history';
+import { percentile, print, runBench, startStackAndBrowser } from './support';
+import { localSfnClient } from '../backend/engine/local-client';
+
+const PORTS = { engine: 18883, dynamo: 18884, dashboard: 13800 };
+const EVENTS = 25_000;
+const SEEKS = 40;
+const AUDIENCE = 500;
+const WINDOW_MS = 10_000;
+/** Waits and their random gaps: over a minute of running, longer than 500 page loads and a window. */
+const WAITS = 240;
+const GAP_MS = { min: 150, max: 450 };
+
+const engineUrl = `http://127.0.0.1:${PORTS.engine}`;
+const dashboardUrl = `http://localhost:${PORTS.dashboard}`;
+const KEEP_NAMES_SHIM = 'window.__name = (fn) => fn;';
+
+/** Seeks in the page: sets the slider the way a drag does, waits for the painted frame. */
+async function seekTimes(page: Page, positions: number[]): Promise<number[]> {
+  return page.evaluate(async (targets) => {
+    const slider = document.querySelector('[data-testid=replay-slider]') as HTMLInputElement;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    const times: number[] = [];
+    for (const target of targets) {
+      const start = performance.now();
+      setValue?.call(slider, String(target));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      for (;;) {
+        await frame();
+        const shown = document.querySelector('[data-testid=replay-position]')?.getAttribute('data-position');
+        if (shown === String(target)) break;
+        if (performance.now() - start > 10_000) throw new Error(`position ${target} not shown after 10 s`);
+      }
+      // The frame that shows it is painted before the next frame's callback runs.
+      await frame();
+      times.push(performance.now() - start);
+    }
+    return times;
+  }, positions);
+}
+
+async function replaySeek(page: Page, file: string): Promise<number[]> {
+  await page.addInitScript({ content: KEEP_NAMES_SHIM });
+  await page.goto(`${dashboardUrl}/import`);
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('replay-slider').waitFor();
+  await page.locator('.react-flow__node').first().waitFor();
+  const positions = Array.from({ length: SEEKS + 5 }, () => 1 + Math.floor(Math.random() * (EVENTS - 1)));
+  // The first few warm the code paths; they are not counted.
+  return (await seekTimes(page, positions)).slice(5);
+}
+
+const SLOW_CHAIN = {
+  StartAt: 'Wait1',
+  States: Object.fromEntries(
+    Array.from({ length: WAITS }, (_, i) => [
+      `Wait${i + 1}`,
+      { Type: 'Wait', TimestampPath: `$.t${i + 1}`, ...(i + 1 === WAITS ? { End: true } : { Next: `Wait${i + 2}` }) },
+    ]),
+  ),
+};
+
+let runs = 0;
+async function startSlow(sfn: SFNClient, stateMachineArn: string): Promise<string> {
+  const input: Record<string, string> = {};
+  let at = Date.now() + 3_000;
+  for (let i = 1; i <= WAITS; i++) {
+    at += GAP_MS.min + Math.random() * (GAP_MS.max - GAP_MS.min);
+    input[`t${i}`] = new Date(at).toISOString();
+  }
+  const name = `follow-${process.pid}-${++runs}`;
+  await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
+  return name;
+}
+
+/** The presenter's click: this execution is the room's now. */
+async function showToRoom(page: Page, name: string, sm: string): Promise<void> {
+  await page.goto(`${dashboardUrl}/executions/${name}?sm=${encodeURIComponent(sm)}`);
+  await page.getByTestId('audience-link').click();
+  await page.getByTestId('audience-show').click();
+  await page.getByRole('status').filter({ hasText: 'follows' }).waitFor();
+}
+
+type StreamEvent = { id: number; type: string; timestamp: number };
+
+/** Reads an SSE response, calling `onEvent(name, data, at)` per message, until it ends or aborts. */
+async function readSse(res: Response, onEvent: (event: string, data: string, at: number) => void): Promise<void> {
+  if (!res.body) throw new Error(`no stream (HTTP ${res.status})`);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    const at = Date.now();
+    buffer += value;
+    for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
+      const lines = buffer.slice(0, cut).split('\n');
+      buffer = buffer.slice(cut + 2);
+      const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
+      const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
+      if (event && data) onEvent(event, data, at);
+    }
+  }
+}
+
+/**
+ * One phone on /follow: the page, then the follow stream and the followed execution's event
+ * stream. `loaded` settles once the page is in (whether it showed the expected execution).
+ */
+function followViewer(expected: string, sm: string, signal: AbortSignal) {
+  const delays: number[] = [];
+  let markLoaded: (followed: boolean) => void = () => {};
+  const loaded = new Promise<boolean>((resolve) => (markLoaded = resolve));
+  const done = (async () => {
+    try {
+      const html = await (await fetch(`${dashboardUrl}/follow`, { signal })).text();
+      markLoaded(html.includes(expected));
+      const follow = fetch(`${dashboardUrl}/api/follow/stream`, { signal }).then((res) => readSse(res, () => {}));
+      const res = await fetch(`${dashboardUrl}/api/executions/${expected}/stream?sm=${encodeURIComponent(sm)}&after=0`, { signal });
+      const openedAt = Date.now();
+      await Promise.all([
+        follow,
+        readSse(res, (event, data, at) => {
+          if (event !== 'events') return;
+          for (const e of (JSON.parse(data) as { events: StreamEvent[] }).events) {
+            if (e.type.endsWith('StateEntered') && e.timestamp >= openedAt) delays.push(at - e.timestamp);
+          }
+        }),
+      ]);
+    } catch (error) {
+      markLoaded(false);
+      if (!signal.aborted) throw error;
+    }
+    return delays;
+  })();
+  return { loaded, done };
+}
+
+/** RSS of the dashboard: the `next start` on our port and its children, from /proc. */
+function dashboardRssMb(): number {
+  const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  const parentOf = new Map<string, string>();
+  const rssOf = new Map<string, number>();
+  let root: string | undefined;
+  for (const pid of procs) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      parentOf.set(pid, /PPid:\s+(\d+)/.exec(status)?.[1] ?? '');
+      rssOf.set(pid, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      if (cmd.includes('next') && cmd.includes(`-p ${PORTS.dashboard}`)) root = pid;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  if (!root) return Number.NaN;
+  let kb = 0;
+  for (const pid of rssOf.keys()) {
+    for (let p: string | undefined = pid; p; p = parentOf.get(p)) {
+      if (p === root) {
+        kb += rssOf.get(pid) ?? 0;
+        break;
+      }
+    }
+  }
+  return kb / 1024;
+}
+
+async function engineCalls(reset = false): Promise<number> {
+  const res = await fetch(`${engineUrl}/_stats${reset ? '/reset' : ''}`, { method: reset ? 'POST' : 'GET' });
+  return ((await res.json()) as { total: number }).total;
+}
+
+/**
+ * `viewers` phones on the presenter's fresh execution: all load the page, then watch for
+ * WINDOW_MS. Calls are counted from the first page load to the end of the window, per
+ * second, so a slow storm of page loads is counted in, not left out.
+ */
+async function watch(page: Page, sfn: SFNClient, sm: string, viewers: number) {
+  const name = await startSlow(sfn, sm);
+  await showToRoom(page, name, sm);
+  await engineCalls(true);
+  const began = performance.now();
+  const stop = new AbortController();
+  let rss = 0;
+  const sampler = setInterval(() => {
+    rss = Math.max(rss, dashboardRssMb());
+  }, 500);
+  const watching = Array.from({ length: viewers }, () => followViewer(name, sm, stop.signal));
+  const followed = await Promise.all(watching.map((w) => w.loaded));
+  const loadMs = performance.now() - began;
+  await sleep(WINDOW_MS);
+  const calls = await engineCalls();
+  const seconds = (performance.now() - began) / 1000;
+  stop.abort();
+  clearInterval(sampler);
+  const delays = (await Promise.all(watching.map((w) => w.done))).flat();
+  return { callsPerSecond: calls / seconds, calls, rss, delays, loadMs, lost: followed.filter((f) => !f).length };
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'replay-bench-'));
+  const file = join(dir, 'generated-25000.json');
+  writeFileSync(file, JSON.stringify({ definition: GENERATED_HISTORY_DEFINITION, events: generateHistory(EVENTS) }));
+  const { browser, stop } = await startStackAndBrowser(PORTS);
+  const sfn = localSfnClient(engineUrl);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const seeks = (await replaySeek(page, file)).sort((a, b) => a - b);
+    print('replay_seek_25k_median_ms', Math.round(percentile(seeks, 50)), 'ms');
+    print('replay_seek_25k_p95_ms', Math.round(percentile(seeks, 95)), 'ms', '<=50');
+
+    const { stateMachineArn = '' } = await sfn.send(
+      new CreateStateMachineCommand({ name: 'FollowBench', definition: JSON.stringify(SLOW_CHAIN), roleArn: 'arn:aws:iam::000000000000:role/bench' }),
+    );
+    const presenter = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    // A throwaway round first, so neither measured one pays for compiling routes.
+    await watch(presenter, sfn, stateMachineArn, 1);
+    const one = await watch(presenter, sfn, stateMachineArn, 1);
+    const many = await watch(presenter, sfn, stateMachineArn, AUDIENCE);
+    if (many.lost > 0) throw new Error(`${many.lost} of ${AUDIENCE} viewers were not shown the presenter's execution`);
+    const delays = many.delays.sort((a, b) => a - b);
+    const round = (n: number) => Math.round(n * 100) / 100;
+    print('follow_1_viewer_api_calls_per_s', round(one.callsPerSecond), 'calls/s');
+    print(`follow_${AUDIENCE}_viewers_api_calls_per_s`, round(many.callsPerSecond), 'calls/s');
+    print(`follow_${AUDIENCE}_viewers_page_loads_ms`, Math.round(many.loadMs), 'ms');
+    print(`follow_${AUDIENCE}_viewers_api_ratio`, round(many.callsPerSecond / one.callsPerSecond), 'x', '<=1.2');
+    print(`follow_${AUDIENCE}_viewers_latency_samples`, delays.length, 'count');
+    print(`follow_${AUDIENCE}_viewers_latency_p95_ms`, Math.round(percentile(delays, 95)), 'ms', '<=250');
+    print(`dashboard_rss_mb_${AUDIENCE}_viewers`, Math.round(many.rss), 'MB', '<=500');
+  } finally {
+    sfn.destroy();
+    await stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+runBench(main);

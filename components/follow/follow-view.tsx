@@ -1,0 +1,78 @@
+'use client';
+
+import { useMemo } from 'react';
+import { buildGraph } from '@/lib/asl/graph';
+import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
+import { readExecution } from '@/lib/history/read-execution';
+import { useLiveEvents } from '@/lib/live/use-live-events';
+import type { ExecutionEvent } from '@/lib/sfn/types';
+import { FlowGraph } from '@/components/graph/flow-graph';
+import { OUTCOME_MEANING, OUTCOME_TONE, STATUS_VAR, StatusIcon } from '@/components/graph/status';
+import { useFollow } from './use-follow';
+import styles from './follow.module.css';
+
+/**
+ * What the room sees: the presenter's current execution, its outcome and its graph, live.
+ * Read-only: no actions, no selection panel, no server action. Events come over the shared
+ * stream (one poller per execution however many phones watch).
+ */
+export function FollowView({
+  name,
+  executionArn,
+  streamUrl,
+  layout,
+  definition,
+  initialEventsJson,
+}: {
+  name: string;
+  executionArn: string;
+  streamUrl: string;
+  layout: LaidOutGraph;
+  definition: AslDefinition;
+  initialEventsJson: string;
+}) {
+  useFollow(name);
+  const initialEvents = useMemo(() => JSON.parse(initialEventsJson) as ExecutionEvent[], [initialEventsJson]);
+  const { events, status } = useLiveEvents({ executionArn, streamUrl, initialEvents });
+  const graph = useMemo(() => buildGraph(definition), [definition]);
+  const reading = useMemo(() => readExecution(definition, events, graph), [definition, events, graph]);
+  const outcome = reading.sagaOutcome;
+  return (
+    <div className={styles.view} data-testid="follow-view" data-execution={name}>
+      <header className={styles.top} data-tone={STATUS_VAR[OUTCOME_TONE[outcome]]}>
+        <div className={styles.names}>
+          <span className={styles.caption}>
+            Following the presenter{status.state === 'unavailable' ? ' · reconnecting…' : ''}
+          </span>
+          <h1 className={styles.name} title={name} data-testid="execution-name">
+            {name}
+          </h1>
+        </div>
+        <div className={styles.outcome}>
+          <span className={styles.outcomeLabel} data-testid="saga-outcome" data-outcome={outcome}>
+            <StatusIcon status={OUTCOME_TONE[outcome]} size={24} />
+            {outcome}
+          </span>
+          <span className={styles.meaning}>{OUTCOME_MEANING[outcome]}</span>
+          <span className="visually-hidden" data-testid="execution-status" data-status={reading.executionStatus}>
+            {reading.executionStatus}
+          </span>
+        </div>
+      </header>
+      <section className={styles.graph} aria-label="The execution's graph">
+        <FlowGraph layout={layout} reading={reading} />
+      </section>
+    </div>
+  );
+}
+
+/** Nothing to show yet (or the current execution cannot be read): says so, and switches when one starts. */
+export function FollowWaiting({ shown, message }: { shown: string | undefined; message: string }) {
+  useFollow(shown);
+  return (
+    <div className={styles.waiting} data-testid="follow-waiting">
+      <h1 className={styles.name}>Following the presenter</h1>
+      <p>{message}</p>
+    </div>
+  );
+}

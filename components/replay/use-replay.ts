@@ -1,0 +1,138 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  initialReplay,
+  playDelayMs,
+  positionOfEventId,
+  replayReducer,
+  shownCount,
+  type ReplayAction,
+  type ReplayState,
+} from '@/lib/history/replay';
+import type { HistoryEvent } from '@/lib/history/types';
+import type { PayloadCache } from '@/lib/history/tracker';
+import type { AslDefinition, AslGraph } from '@/lib/asl/types';
+import { readExecutionDetail, type ExecutionDetail } from '@/lib/history/read-execution';
+import { toEpochMs } from '@/lib/core/values';
+
+export type Replay = {
+  state: ReplayState;
+  /** events shown: 1..count of the history */
+  shown: readonly HistoryEvent[];
+  count: number;
+  total: number;
+  /** replaying a moment (not following the end of the history) */
+  replaying: boolean;
+  dispatch: (action: ReplayAction) => void;
+};
+
+/** How long the position must stay put before the URL is rewritten. */
+const URL_SETTLE_MS = 300;
+
+const KEYS: Partial<Record<string, ReplayAction>> = {
+  ArrowLeft: { type: 'step', by: -1 },
+  ArrowRight: { type: 'step', by: 1 },
+  Home: { type: 'home' },
+  End: { type: 'live' },
+  ' ': { type: 'toggle' },
+};
+
+const OWN_KEYS = '[role="tablist"], [role="radiogroup"], [role="listbox"], [role="menu"], [role="grid"], [data-testid="event-scroll"]';
+
+/** Keys never taken from a field being typed in, nor from a control that uses them itself. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  return target.closest('input, textarea, select, [role="slider"]') !== null;
+}
+
+/**
+ * The replay of a history that may still grow (live). `initialAt` is the `?at=` event id; the
+ * URL keeps the moment shown, so a copied link opens it. Plays on a timer from the events'
+ * own timestamps; ←/→, space, Home and End drive it from anywhere but a text field.
+ */
+export function useReplay(events: readonly HistoryEvent[], initialAt: number | undefined): Replay {
+  const total = events.length;
+  const [state, setState] = useState<ReplayState>(() => {
+    const position = initialAt === undefined ? undefined : positionOfEventId(events, initialAt);
+    return initialReplay(position !== undefined && position < total ? position : undefined);
+  });
+  const totalRef = useRef(total);
+  useEffect(() => {
+    totalRef.current = total;
+  }, [total]);
+  const dispatch = useCallback((action: ReplayAction) => {
+    setState((s) => replayReducer(s, action, totalRef.current));
+  }, []);
+  const count = shownCount(state, total);
+  const shown = useMemo(() => (count === total ? events : events.slice(0, count)), [events, count, total]);
+
+  // Play: one event per timer, the wait taken from the recorded gap and the speed.
+  useEffect(() => {
+    if (!state.playing) return;
+    const delay = playDelayMs(events, count, state.speed);
+    if (delay === undefined) return;
+    const timer = setTimeout(() => dispatch({ type: 'tick' }), delay);
+    return () => clearTimeout(timer);
+  }, [state.playing, state.speed, count, events, dispatch]);
+
+  // The URL says which moment is shown (replaceState: scrubbing must not fill the back
+  // button), once the position settles: the router re-renders on every URL change, which
+  // a drag across thousands of events must not pay for at each step.
+  const atId = state.following ? undefined : (events[count - 1]?.id ?? 0);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const url = new URL(window.location.href);
+      const next = atId === undefined ? null : String(atId);
+      if (url.searchParams.get('at') === next) return;
+      if (next === null) url.searchParams.delete('at');
+      else url.searchParams.set('at', next);
+      window.history.replaceState(window.history.state, '', url);
+    }, URL_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [atId]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+      const action = KEYS[event.key];
+      if (!action) return;
+      // Space on a focused button would also press it: leave buttons their own space.
+      if (event.key === ' ' && event.target instanceof HTMLElement && event.target.closest('button, a')) return;
+      // Widgets that move with these keys themselves (tabs, segmented choices, the scrolling
+      // event table) keep them.
+      if (event.key !== ' ' && event.target instanceof HTMLElement && event.target.closest(OWN_KEYS)) return;
+      event.preventDefault();
+      dispatch(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [dispatch]);
+
+  return { state, shown, count, total, replaying: !state.following, dispatch };
+}
+
+/**
+ * The reading of the events shown: the whole run's (already read) while following, else
+ * the reader over events 1..N; with the run's end time, so the timeline's axis keeps the
+ * whole run and its cursor moves across it.
+ */
+export function useReplayDetail(
+  definition: AslDefinition,
+  graph: AslGraph,
+  replay: Replay,
+  whole: ExecutionDetail,
+  allEvents: readonly HistoryEvent[],
+): { detail: ExecutionDetail; replay: { runEnd: number | undefined } | undefined } {
+  const { replaying, shown } = replay;
+  // Parsed payloads, kept across this page's reads of the history (see PayloadCache).
+  const [payloads] = useState<PayloadCache>(() => new Map());
+  const detail = useMemo(
+    () => (replaying ? readExecutionDetail(definition, shown, graph, payloads) : whole),
+    [replaying, definition, shown, graph, whole, payloads],
+  );
+  const runEnd = toEpochMs(allEvents.at(-1)?.timestamp);
+  const marks = useMemo(() => (replaying ? { runEnd } : undefined), [replaying, runEnd]);
+  return { detail, replay: marks };
+}
