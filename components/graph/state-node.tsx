@@ -1,17 +1,51 @@
 'use client';
 
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { type CSSProperties, memo } from 'react';
 import styles from './graph.module.css';
 import { STATUS_LABEL, STATUS_VAR, StatusIcon } from './status';
 import type { GroupFlowNode, StateFlowNode, StateNodeData } from './types';
+import type { CountedStatus, StateCounts } from '@/lib/aggregate/summarize';
 
 /** Task is the norm, so only other types are named; compensation steps say what they are for. */
 const typeCaption = (data: StateNodeData) =>
   [data.role === 'compensation' ? 'undo' : '', data.stateType === 'Task' ? '' : data.stateType].filter(Boolean).join(' · ');
 
+const COUNTED: readonly CountedStatus[] = ['SUCCEEDED', 'CAUGHT', 'FAILED', 'ABORTED', 'RUNNING'];
+
+/** The aggregate view's bottom line: a badge per status that occurred, icon, number and word in its title. */
+function CountBadges({ counts }: { counts: StateCounts }) {
+  const shown = COUNTED.filter((s) => (counts[s] ?? 0) > 0);
+  if (shown.length === 0) return <span className={styles.nodeType}>never ran</span>;
+  return (
+    <span className={styles.counts}>
+      {shown.map((s) => (
+        <span key={s} className={styles.count} data-tone={STATUS_VAR[s]} title={`${counts[s] ?? 0} ${STATUS_LABEL[s].toLowerCase()}`}>
+          <StatusIcon status={s} size={14} />
+          {counts[s]}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 /** Status, icon, word and attempts: shared by plain states and group headers. */
 function StateSummary({ data }: { data: StateNodeData }) {
+  if (data.counts) {
+    return (
+      <>
+        <div className={styles.nodeTop}>
+          <span className={styles.nodeName} title={data.name}>
+            {data.name}
+          </span>
+          <span className={styles.nodeType}>{typeCaption(data)}</span>
+        </div>
+        <div className={styles.nodeBottom}>
+          <CountBadges counts={data.counts} />
+        </div>
+      </>
+    );
+  }
   return (
     <>
       <div className={styles.nodeTop}>
@@ -48,6 +82,14 @@ const nodeProps = (data: StateNodeData, className: string) => ({
   'data-status': data.status,
   'data-role': data.role,
   'data-tone': STATUS_VAR[data.status],
+  ...(data.counts
+    ? {
+        'data-counts': JSON.stringify(data.counts),
+        'data-heat': (data.heat ?? 0).toFixed(2),
+        // Heat: the share of runs that went wrong here, from the surface to the failure colour.
+        style: { '--heat': `${Math.round((data.heat ?? 0) * 70)}%` } as CSSProperties,
+      }
+    : {}),
 });
 
 export const StateNode = memo(function StateNode({ data, selected }: NodeProps<StateFlowNode>) {

@@ -5,6 +5,7 @@
 import { MarkerType } from '@xyflow/react';
 import type { LaidOutGraph } from '@/lib/asl/types';
 import type { ExecutionReading } from '@/lib/history/types';
+import { heatOf, type StateCounts } from '@/lib/aggregate/summarize';
 import type { SagaFlowEdge, SagaFlowNode } from './types';
 
 /** Plain data (what toFlowNodes/toFlowEdges build) compared by value. */
@@ -38,6 +39,7 @@ export function toFlowNodes(
   layout: LaidOutGraph,
   reading: ExecutionReading | undefined,
   selectedId: string | undefined,
+  counts?: Readonly<Record<string, StateCounts>>,
 ): SagaFlowNode[] {
   return layout.nodes.map((node) => {
     const state = reading?.states[node.id];
@@ -53,6 +55,7 @@ export function toFlowNodes(
       isEnd: node.isEnd,
       hasRetry: node.hasRetry,
       ...(iterations !== undefined ? { iterations } : {}),
+      ...(counts ? { counts: counts[node.id] ?? {}, heat: heatOf(counts[node.id]) } : {}),
     } as const;
     const common = {
       id: node.id,
