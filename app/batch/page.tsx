@@ -36,9 +36,10 @@ async function Progress(id: string, token: string) {
   if (!BATCH_ID_PATTERN.test(id) || !parsed.ok) {
     return <ErrorBanner title="Not a batch" message={parsed.ok ? 'The batch id is malformed.' : parsed.problems.join('; ')} />;
   }
-  try {
-    return <BatchProgress batchId={id} settingsToken={token} initial={await batchProgress(id, parsed.settings)} />;
-  } catch (error) {
-    return <ErrorBanner title="Cannot read the batch" message={errorInfo(error).message} />;
-  }
+  const progress = await batchProgress(id, parsed.settings).then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, message: errorInfo(error).message }),
+  );
+  if (!progress.ok) return <ErrorBanner title="Cannot read the batch" message={progress.message} />;
+  return <BatchProgress batchId={id} settingsToken={token} initial={progress.value} />;
 }

@@ -10,12 +10,10 @@ export const dynamic = 'force-dynamic';
 
 /** `/invariants`: the saga's business invariants over the real tables, each green or red. */
 export default async function InvariantsPage() {
-  let body;
-  try {
-    body = <InvariantsView report={await loadInvariants()} />;
-  } catch (error) {
-    body = <ErrorBanner title="Cannot read the saga's tables" message={errorInfo(error).message} />;
-  }
+  const report = await loadInvariants().then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, message: errorInfo(error).message }),
+  );
   return (
     <main className={`page ${styles.stack}`}>
       <header className={styles.intro}>
@@ -24,7 +22,7 @@ export default async function InvariantsPage() {
           What must hold however many sagas ran at once and however they failed, checked over the orders, stock and payments tables.
         </p>
       </header>
-      {body}
+      {report.ok ? <InvariantsView report={report.value} /> : <ErrorBanner title="Cannot read the saga's tables" message={report.message} />}
     </main>
   );
 }

@@ -22,9 +22,9 @@ export function aggregateReader(): AggregateReader {
   // The poller's client surfaces ThrottlingException at once: the reader backs off itself.
   scope[KEY] ??= createAggregateReader({
     client: stepFunctions('poller'),
-    historyBucket: createTokenBucket({ ...HISTORY_RATE, now: systemClock.now, sleep }),
+    historyBucket: createTokenBucket({ ...HISTORY_RATE, now: () => systemClock.now(), sleep }),
     sleep,
-    now: systemClock.now,
+    now: () => systemClock.now(),
   });
   return scope[KEY];
 }

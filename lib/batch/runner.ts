@@ -50,7 +50,7 @@ async function startOne(order: PlannedOrder, deps: RunnerDeps, progress: RunnerP
     } catch (error) {
       if (deps.isThrottle(error) && attempt + 1 < maxAttempts) {
         progress.throttled++;
-        await deps.sleep(backoffMs(attempt, deps.random));
+        await deps.sleep(backoffMs(attempt, () => deps.random()));
         continue;
       }
       progress.failed.push({ name: order.name, message: error instanceof Error ? error.message : String(error) });

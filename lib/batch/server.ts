@@ -25,7 +25,7 @@ type Run = { progress: RunnerProgress; cancel: AbortController };
 
 const KEY = Symbol.for('saga-dashboard.batch-runs');
 type WithRuns = typeof globalThis & { [KEY]?: Map<string, Run> };
-const runs = (): Map<string, Run> => ((globalThis as WithRuns)[KEY] ??= new Map());
+const runs = (): Map<string, Run> => ((globalThis as WithRuns)[KEY] ??= new Map<string, Run>());
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -73,7 +73,7 @@ export function runHere(batchId: string, settings: BatchSettings): void {
       },
       running: async (names) => (await sagaExecutions('RUNNING')).filter((e) => names.has(e.name)).length,
       isThrottle: (error) => error instanceof ThrottledError,
-      startBucket: createTokenBucket({ ...START_RATE, now: systemClock.now, sleep }),
+      startBucket: createTokenBucket({ ...START_RATE, now: () => systemClock.now(), sleep }),
       sleep,
       random: Math.random,
     },
