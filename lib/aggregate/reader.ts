@@ -13,13 +13,14 @@ import { backoffMs, type TokenBucket } from '@/lib/core/token-bucket';
 import { createLimiter } from '@/lib/executions/limit';
 import { sharePerKey } from '@/lib/live/share-in-flight';
 import { ThrottledError } from '@/lib/sfn/errors';
-import type { ExecutionEvent, ExecutionPage, ExecutionSummary } from '@/lib/sfn/types';
+import type { HistoryEvent } from '@/lib/history/types';
+import type { ExecutionPage, ExecutionSummary } from '@/lib/sfn/types';
 import { runFactsOf, type RunFacts } from './facts';
 import { summarize, type AggregateSummary } from './summarize';
 
 export interface AggregateClient {
   listExecutions(stateMachineArn: string, options: { nextToken?: string; maxResults?: number }): Promise<ExecutionPage>;
-  getHistory(executionArn: string): Promise<ExecutionEvent[]>;
+  getHistory(executionArn: string): Promise<readonly HistoryEvent[]>;
   describeStateMachine(stateMachineArn: string): Promise<{ definition: AslDefinition }>;
 }
 
@@ -70,7 +71,7 @@ export function createAggregateReader(deps: ReaderDeps) {
   const factKey = (e: ExecutionSummary) => `${e.executionArn}#${e.redriveCount ?? 0}`;
 
   /** One history, paced by the bucket; a throttle that still happens is waited out with backoff. */
-  async function history(arn: string): Promise<ExecutionEvent[]> {
+  async function history(arn: string): Promise<readonly HistoryEvent[]> {
     for (let attempt = 0; ; attempt++) {
       await deps.historyBucket.take();
       try {
