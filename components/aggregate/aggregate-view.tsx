@@ -94,7 +94,7 @@ function Legend() {
 function Outcomes({ summary }: { summary: AggregateSummary }) {
   const max = Math.max(1, ...Object.values(summary.outcomes));
   return (
-    <section className="card" aria-label="Outcomes" data-testid="aggregate-outcomes">
+    <section className={`card ${styles.panel}`} aria-label="Outcomes" data-testid="aggregate-outcomes">
       <h2 className="card__title">Outcomes</h2>
       <ul className={styles.outcomes}>
         {SAGA_OUTCOMES.filter((o) => (summary.outcomes[o] ?? 0) > 0).map((o) => (
@@ -114,7 +114,7 @@ function Outcomes({ summary }: { summary: AggregateSummary }) {
 function Latencies({ summary }: { summary: AggregateSummary }) {
   const rows = Object.entries(summary.latency).sort((a, b) => b[1].p95 - a[1].p95);
   return (
-    <section className="card" aria-label="Step latency" data-testid="aggregate-latency">
+    <section className={`card ${styles.panel}`} aria-label="Step latency" data-testid="aggregate-latency">
       <h2 className="card__title">Step latency</h2>
       <table className={styles.table}>
         <thead>
@@ -142,7 +142,7 @@ function Latencies({ summary }: { summary: AggregateSummary }) {
 
 function Errors({ summary, sm }: { summary: AggregateSummary; sm: string | undefined }) {
   return (
-    <section className="card" aria-label="Most frequent errors" data-testid="aggregate-errors">
+    <section className={`card ${styles.panel}`} aria-label="Most frequent errors" data-testid="aggregate-errors">
       <h2 className="card__title">Most frequent errors</h2>
       {summary.errors.length === 0 ? (
         <p className={styles.legend}>No state failed or caught an error.</p>

@@ -38,10 +38,10 @@ function StateSummary({ data }: { data: StateNodeData }) {
           <span className={styles.nodeName} title={data.name}>
             {data.name}
           </span>
-          <span className={styles.nodeType}>{typeCaption(data)}</span>
         </div>
         <div className={styles.nodeBottom}>
           <CountBadges counts={data.counts} />
+          <span className={styles.nodeType}>{typeCaption(data)}</span>
         </div>
       </>
     );

@@ -50,7 +50,7 @@ export function InvariantsView({ report }: { report: InvariantReport }) {
         ))}
       </ul>
       <div className={styles.columns}>
-        <section className="card" aria-label="Stock per SKU" data-testid="sku-balances">
+        <section className={`card ${styles.panel}`} aria-label="Stock per SKU" data-testid="sku-balances">
           <h2 className="card__title">Stock per SKU</h2>
           <table className={styles.table}>
             <thead>
@@ -80,7 +80,7 @@ export function InvariantsView({ report }: { report: InvariantReport }) {
             </tbody>
           </table>
         </section>
-        <section className="card" aria-label="Needs a human" data-testid="needs-human">
+        <section className={`card ${styles.panel}`} aria-label="Needs a human" data-testid="needs-human">
           <h2 className="card__title">Needs a human ({report.needsHuman.length})</h2>
           {report.needsHuman.length === 0 ? (
             <p className={styles.muted}>No rollback is waiting for a person.</p>

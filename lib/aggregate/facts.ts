@@ -37,13 +37,15 @@ export function causeMessage(cause: string | undefined): string {
 
 export function runFactsOf(name: string, definition: AslDefinition, events: readonly HistoryEvent[], graph: AslGraph = buildGraph(definition)): RunFacts {
   const reading = readExecution(definition, events, graph);
+  // A Fail state only restates the error that led to it (the saga's designed end), so it names no cause of its own.
+  const failStates = new Set(graph.nodes.filter((n) => n.type === 'Fail').map((n) => n.id));
   const states: Record<string, StateFact> = {};
   const errors: ErrorFact[] = [];
   for (const s of Object.values(reading.states)) {
     if (s.status === 'NOT_RUN') continue;
     states[s.name] = { status: s.status, ...(s.durationMs === undefined ? {} : { durationMs: s.durationMs }) };
     const failed = s.visits.findLast((v) => v.error !== undefined);
-    if ((s.status === 'CAUGHT' || s.status === 'FAILED') && failed?.error) {
+    if ((s.status === 'CAUGHT' || s.status === 'FAILED') && failed?.error && !failStates.has(s.name)) {
       errors.push({ state: s.name, error: failed.error, message: causeMessage(failed.cause) });
     }
   }
