@@ -79,17 +79,17 @@ runBench(async () => {
 
     const warm: number[] = [];
     for (let i = 0; i < 5; i++) {
-      // Past the reading's freshness window, so each request reads the list again and sums the kept facts.
+      // Past the reading's freshness window, so each request lists the executions again and sums the kept facts.
       await new Promise((r) => setTimeout(r, 1_600));
-      const fresh = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await page.goto('about:blank');
       const began = performance.now();
-      await fresh.goto(`${dashboardUrl}/aggregate`);
-      await fresh.waitForSelector('[data-testid="aggregate-status"][data-state="done"]');
-      await fresh.waitForSelector('[data-testid="state-CreateOrder"][data-counts]');
-      await fresh.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+      await page.goto(`${dashboardUrl}/aggregate`);
+      await page.waitForSelector('[data-testid="aggregate-status"][data-state="done"]');
+      await page.waitForSelector('[data-testid="state-CreateOrder"][data-counts]');
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
       warm.push(performance.now() - began);
-      await fresh.close();
     }
+    console.error(`warm aggregate of 1000, each of 5 (ms): ${warm.map(Math.round).join(', ')}`);
     print('aggregate_1000_warm_ms', Math.round(median(warm)), 'ms', '<= 500');
 
     await page.goto(`${dashboardUrl}/batch`);
