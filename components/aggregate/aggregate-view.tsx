@@ -30,7 +30,7 @@ export function AggregateView({ layout, query, initial, sm }: { layout: LaidOutG
     queryFn: ({ signal }) => fetchSnapshot(query, signal),
     initialData: initial,
     staleTime: Infinity,
-    refetchInterval: (q) => (q.state.data?.state === 'reading' ? POLL_MS : false),
+    refetchInterval: (q) => (q.state.data?.state === 'reading' || (q.state.data?.state === 'done' && q.state.data.refreshing) ? POLL_MS : false),
     retry: false,
   });
   if (data.state === 'error') {
@@ -60,6 +60,7 @@ export function AggregateView({ layout, query, initial, sm }: { layout: LaidOutG
               <strong data-testid="aggregate-count">{summary?.executions ?? 0}</strong> executions
               {data.toRead > 0 ? ` · ${data.toRead} histories read now, the rest known` : ' · every history already known'}
               {data.truncated && ' · only the newest 10,000 listed'}
+              {data.refreshing && ' · refreshing…'}
             </span>
             <button type="button" className="btn btn--ghost" onClick={() => void refetch()} disabled={isFetching} data-testid="aggregate-refresh">
               Refresh

@@ -59,11 +59,34 @@ describe('the aggregate reader', () => {
   it('answers a warm request from the kept facts, without one history call', async () => {
     const { reader, calls, advance } = world();
     await reader.request('all', all, 0);
-    await reader.request('all', all, 0);
     advance(10_000);
+    // The fresh reading (list, then kept facts) finishes within the wait on this fake clock.
     const warm = await reader.request('all', all, 0);
     expect(calls).toHaveLength(60);
     expect(warm).toMatchObject({ state: 'done', toRead: 0, total: 60 });
+    expect(warm).not.toHaveProperty('refreshing');
+  });
+
+  it('hands out the last reading, marked refreshing, while a slow fresh one runs', async () => {
+    let t = 0;
+    let lists = 0;
+    const reader = createAggregateReader({
+      client: {
+        // The first listing answers (no executions); every later one hangs, as a slow account would.
+        listExecutions: () => (lists++ === 0 ? Promise.resolve({ executions: [] }) : new Promise(() => {})),
+        getHistory: () => Promise.resolve([]),
+        describeStateMachine: () => Promise.resolve({ definition: fixtures.completed_happy_path!.definition }),
+      },
+      historyBucket: createTokenBucket({ ratePerSecond: 19, capacity: 1, now: () => t, sleep: () => Promise.resolve() }),
+      sleep: () => Promise.resolve(),
+      now: () => t,
+    });
+    await reader.request('all', all, 1_000);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await reader.request('all', all, 1_000)).toMatchObject({ state: 'done', summary: { executions: 0 } });
+    t = 10_000;
+    expect(await reader.request('all', all, 1_000)).toMatchObject({ state: 'done', refreshing: true, summary: { executions: 0 } });
+    expect(await reader.request('other', all, 1_000)).toMatchObject({ state: 'reading' });
   });
 
   it('narrows by the list filters and the outcome', async () => {

@@ -28,12 +28,21 @@ export interface AggregateClient {
 export const MAX_LIST_PAGES = 10;
 /** How long a finished reading is handed out again before the next request reads anew. */
 const FRESH_MS = 1_500;
+/** How long a request with an earlier reading at hand waits for the fresh one before handing out the earlier. */
+const STALE_WAIT_MS = 100;
 
 export type AggregateProgress = { read: number; toRead: number; total: number };
 
 export type AggregateSnapshot =
   | ({ state: 'reading' } & AggregateProgress)
-  | ({ state: 'done'; summary: AggregateSummary; names: string[]; truncated: boolean } & AggregateProgress)
+  | ({
+      state: 'done';
+      summary: AggregateSummary;
+      names: string[];
+      truncated: boolean;
+      /** the last finished reading, handed out while a fresher one runs */
+      refreshing?: boolean;
+    } & AggregateProgress)
   | { state: 'error'; message: string };
 
 export interface ReaderDeps {
@@ -110,6 +119,7 @@ export function createAggregateReader(deps: ReaderDeps) {
 
   type Job = { snapshot: AggregateSnapshot; finished: Promise<void>; doneAt?: number };
   const jobs = new Map<string, Job>();
+  const lastDone = new Map<string, Extract<AggregateSnapshot, { state: 'done' }>>();
 
   function startJob(key: string, selection: Selection): Job {
     const job: Job = { snapshot: { state: 'reading', read: 0, toRead: 0, total: 0 }, finished: Promise.resolve() };
@@ -132,7 +142,9 @@ export function createAggregateReader(deps: ReaderDeps) {
           }),
         );
         const runs = facts.filter(selection.read);
-        job.snapshot = { state: 'done', summary: summarize(runs), names: runs.map((r) => r.name), truncated: listed.truncated, ...progress };
+        const done = { state: 'done' as const, summary: summarize(runs), names: runs.map((r) => r.name), truncated: listed.truncated, ...progress };
+        job.snapshot = done;
+        lastDone.set(key, done);
       } catch (error) {
         job.snapshot = { state: 'error', message: error instanceof Error ? error.message : String(error) };
       }
@@ -145,7 +157,9 @@ export function createAggregateReader(deps: ReaderDeps) {
     /**
      * The reading for `key` (one per distinct selection): a running one's progress, or a
      * finished one younger than FRESH_MS; otherwise a new reading starts. Waits up to
-     * `waitMs` for it to finish, so a warm reading answers in one round trip.
+     * `waitMs` for it to finish, so a warm reading answers in one round trip. When an
+     * earlier reading of the same selection finished, it is handed out at once (marked
+     * `refreshing`) while the new one lists and reads: the view then polls for the fresh one.
      */
     async request(key: string, selection: Selection, waitMs: number): Promise<AggregateSnapshot> {
       let job = jobs.get(key);
@@ -154,8 +168,10 @@ export function createAggregateReader(deps: ReaderDeps) {
         jobs.set(key, job);
       }
       const current = job;
-      await Promise.race([current.finished, deps.sleep(waitMs)]);
-      return current.snapshot;
+      const previous = lastDone.get(key);
+      await Promise.race([current.finished, deps.sleep(previous ? Math.min(waitMs, STALE_WAIT_MS) : waitMs)]);
+      if (current.snapshot.state !== 'reading' || !previous) return current.snapshot;
+      return { ...previous, refreshing: true };
     },
     /** The facts of one execution (the batch tallies use it), kept once it has finished. */
     facts: factsOf,
