@@ -23,6 +23,10 @@ export const E2E = {
   supervisedEngine: 18187 + offset,
   supervisedDynamo: 18188 + offset,
   supervisedDashboard: 13103 + offset,
+  /** the batch spec's own stack: its invariants span every order in the tables, so no other spec may add any */
+  batchEngine: 18189 + offset,
+  batchDynamo: 18190 + offset,
+  batchDashboard: 13104 + offset,
 } as const;
 
 const executablePath = chromiumPath();

@@ -76,6 +76,29 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.screenshot({ path: `docs/screenshots/timeline${suffix}.png` });
     });
 
+    test('heatmap after a mixed batch', async ({ page }) => {
+      await page.goto('/batch');
+      await page.getByTestId('batch-count').fill('60');
+      await page.getByTestId('batch-concurrency').fill('15');
+      const mix = { happy: 40, 'fail-order': 5, 'fail-inventory': 10, 'fail-payment': 20, 'fail-refund': 10, 'flaky-payment': 15, slow: 0, 'slow-payment-fails': 0 };
+      for (const [preset, percent] of Object.entries(mix)) await page.getByTestId(`mix-${preset}`).fill(String(percent));
+      await page.getByTestId('batch-start').click();
+      await expect(page.getByTestId('batch-progress')).toHaveAttribute('data-done', 'true', { timeout: 120_000 });
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `docs/screenshots/batch-progress${suffix}.png` });
+      await page.getByTestId('batch-aggregate').click();
+      await expect(page.getByTestId('aggregate-status')).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `docs/screenshots/aggregate-heatmap${suffix}.png` });
+    });
+
+    test('invariants panel', async ({ page }) => {
+      await page.goto('/invariants');
+      await expect(page.getByTestId('invariant-stock-conserved')).toBeVisible();
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: `docs/screenshots/invariants${suffix}.png` });
+    });
+
     test('compare two executions', async ({ page }) => {
       const compare = new ComparePage(page);
       await compare.goto({ a: runs.happy, b: runs.payment });

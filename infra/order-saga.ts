@@ -46,7 +46,7 @@ const TABLE_ENV: Record<SagaTableKey, string> = {
 
 /** What the repositories call: conditional Put/Update and Get (after a failed condition). */
 const HANDLER_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
-/** What the dashboard's data panel calls (read-order.ts, the stock list). */
+/** What the dashboard's data panel calls (read-order.ts, the stock list), and the invariants panel's full scans (scan-tables.ts). */
 const DASHBOARD_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan'];
 
 /**

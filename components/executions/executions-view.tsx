@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ExecutionList } from '@/lib/executions/server';
-import { listQuery } from '@/lib/executions/filters';
+import { firstPage, listQuery } from '@/lib/executions/filters';
 import { machineNameOf } from '@/lib/executions/machine';
 import { ErrorBanner } from '@/components/ui/banner';
 import { ExecutionsTable } from './executions-table';
@@ -49,17 +49,17 @@ export function ExecutionsView({ list }: { list: ExecutionList }) {
   }
   return (
     <>
-      <Heading machine={list.machine.name} />
+      <Heading machine={list.machine.name} aggregate={`/aggregate?${listQuery(firstPage(list.filters))}`} batch={list.filters.batch} />
       <FilterForm filters={list.filters} />
       <ExecutionsTable initial={list.result} filters={list.filters} machine={list.machine} />
     </>
   );
 }
 
-function Heading({ machine }: { machine?: string }) {
+function Heading({ machine, aggregate, batch }: { machine?: string; aggregate?: string; batch?: string }) {
   return (
     <div className={styles.intro}>
-      <h1>Executions</h1>
+      <h1>Executions{batch !== undefined && <span className="mono"> of batch {batch}</span>}</h1>
       {machine !== undefined && (
         <span className={styles.machine}>
           of{' '}
@@ -67,6 +67,15 @@ function Heading({ machine }: { machine?: string }) {
             {machine}
           </Link>{' '}
           · <Link href="/state-machines">other machines</Link>
+          {aggregate !== undefined && (
+            <>
+              {' '}
+              ·{' '}
+              <Link href={aggregate} data-testid="list-aggregate">
+                heatmap of these
+              </Link>
+            </>
+          )}
         </span>
       )}
     </div>

@@ -42,12 +42,13 @@ function Choice<T extends string>({
  * so every filtered view is a link, and the form works before hydration. Applying starts
  * again at the first page.
  */
-export function FilterForm({ filters }: { filters: ListFilters }) {
+export function FilterForm({ filters, action = '/executions' }: { filters: ListFilters; action?: '/executions' | '/aggregate' }) {
   const when = (ms: number | undefined) => (ms === undefined ? '' : instantText(ms));
   return (
     // Keyed by the query so Clear, Back and Forward reset the uncontrolled fields.
-    <Form action="/executions" className={`card ${styles.filters}`} key={listQuery(filters)} data-testid="filters" aria-label="Filters">
+    <Form action={action} className={`card ${styles.filters}`} key={listQuery(filters)} data-testid="filters" aria-label="Filters">
       {filters.sm !== undefined && <input type="hidden" name="sm" value={filters.sm} />}
+      {filters.batch !== undefined && <input type="hidden" name="batch" value={filters.batch} />}
       <label className={styles.field}>
         <span>Search</span>
         <input type="search" name="q" defaultValue={filters.q ?? ''} placeholder="Execution name or order id" maxLength={80} data-testid="filter-q" />

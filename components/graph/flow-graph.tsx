@@ -4,6 +4,7 @@ import { Background, Controls, type NodeChange, ReactFlow, type ReactFlowInstanc
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LaidOutGraph } from '@/lib/asl/types';
 import type { ExecutionReading } from '@/lib/history/types';
+import type { StateCounts } from '@/lib/aggregate/summarize';
 import styles from './graph.module.css';
 import { GroupStateNode, StateNode } from './state-node';
 import { keepUnchanged, toFlowEdges, toFlowNodes } from './to-flow';
@@ -24,9 +25,12 @@ export function FlowGraph({
   selectedId,
   onSelect,
   fit = FIT_VIEW_OPTIONS,
+  counts,
 }: {
   layout: LaidOutGraph;
   reading?: ExecutionReading;
+  /** the aggregate view: per state, how many executions left it in each status (badges and heat) */
+  counts?: Readonly<Record<string, StateCounts>>;
   selectedId?: string;
   onSelect?: (stateName: string | undefined) => void;
   /** how the view is fitted (presenter mode fills the screen) */
@@ -34,7 +38,7 @@ export function FlowGraph({
 }) {
   // What was last drawn, so a new reading or selection keeps every untouched node's object.
   const drawn = useRef<{ nodes?: SagaFlowNode[]; edges?: SagaFlowEdge[] }>({});
-  const nodes = useMemo(() => keepUnchanged(drawn.current.nodes, toFlowNodes(layout, reading, selectedId)), [layout, reading, selectedId]);
+  const nodes = useMemo(() => keepUnchanged(drawn.current.nodes, toFlowNodes(layout, reading, selectedId, counts)), [layout, reading, selectedId, counts]);
   const edges = useMemo(() => keepUnchanged(drawn.current.edges, toFlowEdges(layout, reading)), [layout, reading]);
   useLayoutEffect(() => {
     drawn.current = { nodes, edges };

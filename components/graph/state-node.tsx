@@ -6,6 +6,7 @@ import { formatDuration } from '@/components/ui/format';
 import styles from './graph.module.css';
 import { STATUS_LABEL, STATUS_VAR, StatusIcon } from './status';
 import type { GroupFlowNode, StateFlowNode, StateNodeData } from './types';
+import type { CountedStatus, StateCounts } from '@/lib/aggregate/summarize';
 
 /**
  * A handle on every side, for each direction: the saga layout joins sides that face each
@@ -34,8 +35,41 @@ function Handles() {
 /** The name's length, so CSS can shrink a long name to fit its box instead of cutting it. */
 const nameFit = (name: string) => ({ '--name-length': String(Math.max(name.length, 1)) }) as CSSProperties;
 
+const COUNTED: readonly CountedStatus[] = ['SUCCEEDED', 'CAUGHT', 'FAILED', 'ABORTED', 'RUNNING'];
+
+/** The aggregate view's bottom line: a badge per status that occurred, icon, number and word in its title. */
+function CountBadges({ counts }: { counts: StateCounts }) {
+  const shown = COUNTED.filter((s) => (counts[s] ?? 0) > 0);
+  if (shown.length === 0) return <span className={styles.nodeType}>never ran</span>;
+  return (
+    <span className={styles.counts}>
+      {shown.map((s) => (
+        <span key={s} className={styles.count} data-tone={STATUS_VAR[s]} title={`${counts[s] ?? 0} ${STATUS_LABEL[s].toLowerCase()}`}>
+          <StatusIcon status={s} size={14} />
+          {counts[s]}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 /** Status, icon, word and attempts: shared by plain states and group headers. */
 function StateSummary({ data }: { data: StateNodeData }) {
+  if (data.counts) {
+    return (
+      <>
+        <div className={styles.nodeTop}>
+          <span className={styles.nodeName} style={nameFit(data.name)} data-testid={`state-title-${data.name}`}>
+            {data.name}
+          </span>
+        </div>
+        <div className={styles.nodeBottom}>
+          <CountBadges counts={data.counts} />
+          {data.caption && <span className={styles.nodeType}>{data.caption}</span>}
+        </div>
+      </>
+    );
+  }
   return (
     <>
       <div className={styles.nodeTop}>
@@ -80,6 +114,14 @@ const nodeProps = (data: StateNodeData, className: string) => ({
   'data-status': data.status,
   'data-role': data.role,
   'data-tone': STATUS_VAR[data.status],
+  ...(data.counts
+    ? {
+        'data-counts': JSON.stringify(data.counts),
+        'data-heat': (data.heat ?? 0).toFixed(2),
+        // Heat: the share of runs that went wrong here, from the surface to the failure colour.
+        style: { '--heat': `${Math.round((data.heat ?? 0) * 70)}%` } as CSSProperties,
+      }
+    : {}),
 });
 
 export const StateNode = memo(function StateNode({ data, selected }: NodeProps<StateFlowNode>) {

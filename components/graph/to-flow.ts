@@ -5,6 +5,7 @@
 import { MarkerType } from '@xyflow/react';
 import type { LaidOutGraph, LaidOutNode } from '@/lib/asl/types';
 import type { ExecutionReading } from '@/lib/history/types';
+import { heatOf, type StateCounts } from '@/lib/aggregate/summarize';
 import type { SagaFlowEdge, SagaFlowNode } from './types';
 
 /** Plain data (what toFlowNodes/toFlowEdges build) compared by value. */
@@ -65,6 +66,7 @@ export function toFlowNodes(
   layout: LaidOutGraph,
   reading: ExecutionReading | undefined,
   selectedId: string | undefined,
+  counts?: Readonly<Record<string, StateCounts>>,
 ): SagaFlowNode[] {
   const broke = brokeAt(layout, reading);
   return layout.nodes.map((node) => {
@@ -85,6 +87,7 @@ export function toFlowNodes(
       ...(node.undoes !== undefined ? { undoes: node.undoes } : {}),
       ...(state?.durationMs !== undefined ? { durationMs: state.durationMs } : {}),
       ...(iterations !== undefined ? { iterations } : {}),
+      ...(counts ? { counts: counts[node.id] ?? {}, heat: heatOf(counts[node.id]) } : {}),
     } as const;
     const common = {
       id: node.id,

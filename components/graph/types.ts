@@ -2,6 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { AslStateType, EdgeKind } from '@/lib/asl/types';
 import type { StateRole } from '@/lib/asl/types';
 import type { StateStatus } from '@/lib/history/types';
+import type { StateCounts } from '@/lib/aggregate/summarize';
 
 /** What a state node shows; derived from the graph model plus the execution reading. */
 export type StateNodeData = {
@@ -23,6 +24,9 @@ export type StateNodeData = {
   durationMs?: number;
   /** Map states: iterations of the latest visit (or items, for a distributed Map) */
   iterations?: number;
+  /** the aggregate view: how many executions left this state in each status, and 0..1 how many went wrong */
+  counts?: StateCounts;
+  heat?: number;
 };
 
 /** A plain state (Task, Pass, Choice, …). */

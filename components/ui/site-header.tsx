@@ -22,7 +22,13 @@ export function SiteHeader() {
           <Link href="/executions" className={styles.navLink} data-testid="nav-executions">
             Executions
           </Link>
- <Link href="/state-machines" className={styles.navLink} data-testid="nav-machines">
+          <Link href="/batch" className={styles.navLink} data-testid="nav-batch">
+            Batch
+          </Link>
+          <Link href="/invariants" className={styles.navLink} data-testid="nav-invariants">
+            Invariants
+          </Link>
+          <Link href="/state-machines" className={styles.navLink} data-testid="nav-machines">
             State machines
           </Link>
           <Link href="/import" className={styles.navLink} data-testid="nav-import">

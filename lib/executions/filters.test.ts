@@ -40,6 +40,12 @@ describe('parseListFilters', () => {
     });
   });
 
+  it('takes a batch id, and refuses anything else there', () => {
+    expect(ok({ batch: 'bat-0a1b2c3d' }).batch).toBe('bat-0a1b2c3d');
+    expect(listQuery(ok({ batch: 'bat-0a1b2c3d', q: 'x' }))).toBe('q=x&batch=bat-0a1b2c3d');
+    expect(problems({ batch: 'nope' })).toEqual(['batch: is not a batch id (bat- and 8 letters or digits) (got "nope")']);
+  });
+
   it('reads times without a zone as UTC, and honours an explicit offset', () => {
     expect(ok({ from: '2025-05-01' }).from).toBe(Date.UTC(2025, 4, 1));
     expect(ok({ from: '2025-05-01T10:00+02:00' }).from).toBe(Date.UTC(2025, 4, 1, 8));

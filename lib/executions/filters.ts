@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { SCENARIO_CODES, type ScenarioCode } from '@/lib/saga/scenarios';
 import { EXECUTION_STATUSES, type ExecutionStatus } from '@/lib/core/execution-status';
 import { SAGA_OUTCOMES, type SagaOutcome } from '@/lib/history/types';
+import { BATCH_ID_PATTERN } from '@/lib/saga/names';
 
 export interface ListFilters {
   /** a state machine name or ARN; absent means the saga */
@@ -20,6 +21,8 @@ export interface ListFilters {
   to?: number;
   /** part of the execution name, which holds the order id */
   q?: string;
+  /** a batch run's id: only its orders (the id is in their names) */
+  batch?: string;
   /** the ListExecutions nextToken this page starts at; absent on the first page */
   page?: string;
   /** the tokens of the pages before this one, oldest first, at most MAX_TRAIL (the first page has none) */
@@ -74,6 +77,7 @@ const schema = z
     from: instant,
     to: instant,
     q: z.string().max(80, 'must be at most 80 characters'),
+    batch: z.string().regex(BATCH_ID_PATTERN, 'is not a batch id (bat- and 8 letters or digits)'),
     page: z.string().regex(TOKEN, 'is not a page token; start again from the first page'),
   })
   .partial()
@@ -87,7 +91,7 @@ const schema = z
     error: 'must not be after to',
   });
 
-const SINGLE_KEYS = ['sm', 'status', 'outcome', 'scenario', 'from', 'to', 'q', 'page'] as const;
+const SINGLE_KEYS = ['sm', 'status', 'outcome', 'scenario', 'from', 'to', 'q', 'batch', 'page'] as const;
 
 export function parseListFilters(raw: RawParams): FilterParse {
   const problems: string[] = [];
@@ -117,7 +121,12 @@ export function parseListFilters(raw: RawParams): FilterParse {
 
 /** Filters that Step Functions cannot apply, so the list scans pages to find matches. */
 export const narrowsBeyondStatus = (f: ListFilters): boolean =>
-  f.outcome !== undefined || f.scenario !== undefined || f.from !== undefined || f.to !== undefined || f.q !== undefined;
+  f.outcome !== undefined ||
+  f.scenario !== undefined ||
+  f.from !== undefined ||
+  f.to !== undefined ||
+  f.q !== undefined ||
+  f.batch !== undefined;
 
 /** The form value of a bound: UTC, to the minute unless it has seconds. */
 export function instantText(ms: number): string {
@@ -136,6 +145,7 @@ export function listQuery(f: ListFilters): string {
   put('from', f.from === undefined ? undefined : instantText(f.from));
   put('to', f.to === undefined ? undefined : instantText(f.to));
   put('q', f.q);
+  put('batch', f.batch);
   for (const token of f.prev) params.append('prev', token);
   put('page', f.page);
   return params.toString();

@@ -92,6 +92,18 @@ describe('queryExecutions', () => {
     expect(names(result.rows)).toEqual(['fail-payment--ORD-Abc']);
   });
 
+  it("keeps a batch's orders only, read from their names", async () => {
+    const { list } = source([
+      { name: 'happy--bat-aaaa1111-0001', startedAt: 3 },
+      { name: 'happy--bat-bbbb2222-0001', startedAt: 2 },
+      { name: 'fail-refund--bat-aaaa1111-0002', startedAt: 1 },
+      { name: 'other-run', startedAt: 0 },
+    ]);
+    const result = await queryExecutions(list, SM, filters({ batch: 'bat-aaaa1111' }));
+    expect(names(result.rows)).toEqual(['happy--bat-aaaa1111-0001', 'fail-refund--bat-aaaa1111-0002']);
+    expect(result.rows[0]).toMatchObject({ batch: 'bat-aaaa1111', orderId: 'bat-aaaa1111-0001' });
+  });
+
   it('keeps starts inside the time range and stops reading once pages are older than it', async () => {
     const { list, reads } = source(many(12, (i) => `e${i}`));
     const result = await queryExecutions(list, SM, filters({ from: 1_000_000 - 4_000, to: 1_000_000 - 2_000 }));

@@ -24,6 +24,8 @@ export interface ExecutionRow {
   stoppedAt?: number;
   scenario?: ScenarioCode;
   orderId?: string;
+  /** the batch run it belongs to */
+  batch?: string;
   /** absent when the history could not be read (see ListResult.factsError) */
   outcome?: SagaOutcome;
   step?: StepMark;
@@ -53,9 +55,11 @@ const includesText = (value: string | undefined, q: string): boolean => value !=
  * and order id, so it decides here; any other name (the blueprint's payloads, the CLI's
  * names) waits for its facts, which read both from the input.
  */
-function matchesSummary(e: ExecutionSummary, f: ListFilters, named: NameParts): boolean {
+export function matchesSummary(e: ExecutionSummary, f: ListFilters, named: NameParts): boolean {
   if (f.from !== undefined && e.startedAt < f.from) return false;
   if (f.to !== undefined && e.startedAt > f.to) return false;
+  // Only the dashboard's batch runner makes batch orders, and it names them.
+  if (f.batch !== undefined && named.batch !== f.batch) return false;
   if (named.scenario === undefined) return true;
   return (f.scenario === undefined || named.scenario === f.scenario) && (f.q === undefined || includesText(e.name, f.q));
 }

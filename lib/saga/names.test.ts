@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_CODES } from './scenarios';
-import { decodeExecutionName, encodeExecutionName } from './names';
+import { batchOfOrderId, batchOrderId, decodeExecutionName, encodeExecutionName } from './names';
 
 describe('decodeExecutionName', () => {
   it('reads the scenario and order id of a dashboard-started execution', () => {
@@ -27,5 +27,23 @@ describe('decodeExecutionName', () => {
     expect(decodeExecutionName('--ord-1')).toEqual({});
     expect(decodeExecutionName('happy--')).toEqual({});
     expect(decodeExecutionName('')).toEqual({});
+  });
+});
+
+describe('batch orders', () => {
+  it('names the batch of a batch order, and round-trips its place', () => {
+    const orderId = batchOrderId('bat-0a1b2c3d', 6);
+    expect(orderId).toBe('bat-0a1b2c3d-0007');
+    expect(decodeExecutionName(encodeExecutionName('fail-refund', orderId))).toEqual({
+      scenario: 'fail-refund',
+      orderId,
+      batch: 'bat-0a1b2c3d',
+    });
+  });
+
+  it('gives no batch for an order id that only looks like one', () => {
+    expect(decodeExecutionName('happy--bat-0a1b2c3d')).toEqual({ scenario: 'happy', orderId: 'bat-0a1b2c3d' });
+    expect(decodeExecutionName('happy--bat-0A1B2C3D-0001')).toEqual({ scenario: 'happy', orderId: 'bat-0A1B2C3D-0001' });
+    expect(batchOfOrderId('xbat-0a1b2c3d-0001')).toBeUndefined();
   });
 });

@@ -1,0 +1,57 @@
+import 'server-only';
+import { aggregateReader } from '@/lib/aggregate/server';
+import type { AggregateSnapshot } from '@/lib/aggregate/reader';
+import { selectionFor } from '@/lib/aggregate/selection';
+import type { LaidOutGraph } from '@/lib/asl/types';
+import { firstPage, listQuery, parseListFilters, type ListFilters, type RawParams } from '@/lib/executions/filters';
+import { machineArnFor, machineNameOf } from '@/lib/executions/machine';
+import { sharePerKey } from '@/lib/live/share-in-flight';
+import { errorInfo, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
+import { layoutDefinition } from '@/components/graph/layout';
+
+/** The same layout entry point the execution page uses, once per machine a minute. */
+const layouts = sharePerKey<LaidOutGraph>({ keepMs: 60_000, failureMs: 2_000 });
+const layoutOf = (arn: string) => layouts(arn, async () => layoutDefinition((await stepFunctions().describeStateMachine(arn)).definition));
+
+export type AggregateRequest =
+  | { kind: 'bad-filters'; problems: string[] }
+  | { kind: 'error'; message: string; filters: ListFilters }
+  | { kind: 'ok'; filters: ListFilters; query: string; machine: string; snapshot: AggregateSnapshot };
+
+/** The aggregate for these filters: paging fields are ignored, an aggregate covers every match. */
+type Read =
+  | { kind: 'read'; filters: ListFilters; query: string; arn: string; snapshot: AggregateSnapshot }
+  | Extract<AggregateRequest, { kind: 'bad-filters' | 'error' }>;
+
+async function read(raw: RawParams, waitMs: number): Promise<Read> {
+  const parsed = parseListFilters(raw);
+  if (!parsed.ok) return { kind: 'bad-filters', problems: parsed.problems };
+  const filters = firstPage(parsed.filters);
+  try {
+    const arn = machineArnFor(filters.sm, sagaStateMachineArn);
+    const query = listQuery(filters);
+    const snapshot = await aggregateReader().request(`${arn}?${query}`, selectionFor(arn, filters), waitMs);
+    return { kind: 'read', filters, query, arn, snapshot };
+  } catch (error) {
+    return { kind: 'error', message: errorInfo(error).message, filters };
+  }
+}
+
+export async function loadAggregatePage(raw: RawParams): Promise<AggregateRequest & { layout?: LaidOutGraph }> {
+  const result = await read(raw, 1_500);
+  if (result.kind !== 'read') return result;
+  try {
+    const layout = await layoutOf(result.arn);
+    return { kind: 'ok', filters: result.filters, query: result.query, machine: machineNameOf(result.arn), snapshot: result.snapshot, layout };
+  } catch (error) {
+    return { kind: 'error', message: errorInfo(error).message, filters: result.filters };
+  }
+}
+
+/** What the view polls while a cold read runs. */
+export async function loadAggregateSnapshot(raw: RawParams): Promise<AggregateSnapshot> {
+  const result = await read(raw, 800);
+  if (result.kind === 'bad-filters') return { state: 'error', message: result.problems.join('; ') };
+  if (result.kind === 'error') return { state: 'error', message: result.message };
+  return result.snapshot;
+}

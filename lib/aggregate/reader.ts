@@ -1,0 +1,183 @@
+/**
+ * Reading many executions for the aggregate view and the batch tallies. Finished
+ * executions' facts are kept by ARN and redrive count, so each history is read once; a
+ * cold read goes through a token bucket at GetExecutionHistory's refill rate (AWS: 20 per
+ * second per account), so reading hundreds of histories never gets the account throttled,
+ * and it reports its progress while it runs. Framework-free: Step Functions, the bucket
+ * and the clock are injected.
+ */
+import { buildGraph } from '@/lib/asl/graph';
+import type { AslDefinition, AslGraph } from '@/lib/asl/types';
+import { TERMINAL_STATUSES } from '@/lib/core/execution-status';
+import { backoffMs, type TokenBucket } from '@/lib/core/token-bucket';
+import { createLimiter } from '@/lib/executions/limit';
+import { sharePerKey } from '@/lib/live/share-in-flight';
+import { ThrottledError } from '@/lib/sfn/errors';
+import type { HistoryEvent } from '@/lib/history/types';
+import type { ExecutionPage, ExecutionSummary } from '@/lib/sfn/types';
+import { runFactsOf, type RunFacts } from './facts';
+import { summarize, type AggregateSummary } from './summarize';
+
+export interface AggregateClient {
+  listExecutions(stateMachineArn: string, options: { nextToken?: string; maxResults?: number }): Promise<ExecutionPage>;
+  getHistory(executionArn: string): Promise<readonly HistoryEvent[]>;
+  describeStateMachine(stateMachineArn: string): Promise<{ definition: AslDefinition }>;
+}
+
+/** ListExecutions pages (1,000 executions each) one reading may list. */
+export const MAX_LIST_PAGES = 10;
+/** How long a finished reading is handed out again before the next request reads anew. */
+const FRESH_MS = 1_500;
+/** How long a request with an earlier reading at hand waits for the fresh one before handing out the earlier. */
+const STALE_WAIT_MS = 100;
+
+export type AggregateProgress = { read: number; toRead: number; total: number };
+
+export type AggregateSnapshot =
+  | ({ state: 'reading' } & AggregateProgress)
+  | ({
+      state: 'done';
+      summary: AggregateSummary;
+      names: string[];
+      truncated: boolean;
+      /** the last finished reading, handed out while a fresher one runs */
+      refreshing?: boolean;
+    } & AggregateProgress)
+  | { state: 'error'; message: string };
+
+export interface ReaderDeps {
+  client: AggregateClient;
+  /** GetExecutionHistory calls take a token each */
+  historyBucket: TokenBucket;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  /** history reads at once (each still waits for its token) */
+  concurrency?: number;
+  /** terminal facts kept; the oldest go first beyond this */
+  maxKept?: number;
+}
+
+export type Selection = {
+  stateMachineArn: string;
+  /** decided from the list alone (name, status, start time) */
+  listed: (e: ExecutionSummary) => boolean;
+  /** decided from the facts (the saga outcome) */
+  read: (facts: RunFacts) => boolean;
+};
+
+export function createAggregateReader(deps: ReaderDeps) {
+  const limit = createLimiter(deps.concurrency ?? 8);
+  const kept = new Map<string, RunFacts>();
+  const maxKept = deps.maxKept ?? 50_000;
+  const machines = sharePerKey<{ definition: AslDefinition; graph: AslGraph }>({ keepMs: 60_000, failureMs: 2_000, clock: deps });
+
+  const machine = (arn: string) =>
+    machines(arn, async () => {
+      const { definition } = await deps.client.describeStateMachine(arn);
+      return { definition, graph: buildGraph(definition) };
+    });
+
+  const factKey = (e: ExecutionSummary) => `${e.executionArn}#${e.redriveCount ?? 0}`;
+
+  /** One history, paced by the bucket; a throttle that still happens is waited out with backoff. */
+  async function history(arn: string): Promise<readonly HistoryEvent[]> {
+    for (let attempt = 0; ; attempt++) {
+      await deps.historyBucket.take();
+      try {
+        return await deps.client.getHistory(arn);
+      } catch (error) {
+        if (!(error instanceof ThrottledError) || attempt >= 6) throw error;
+        await deps.sleep(backoffMs(attempt, Math.random, 200));
+      }
+    }
+  }
+
+  async function factsOf(e: ExecutionSummary): Promise<RunFacts> {
+    const known = kept.get(factKey(e));
+    if (known) return known;
+    const [{ definition, graph }, events] = await Promise.all([machine(e.stateMachineArn), limit(() => history(e.executionArn))]);
+    const facts = runFactsOf(e.name, definition, events, graph);
+    if (TERMINAL_STATUSES.has(facts.status)) {
+      if (kept.size >= maxKept) kept.delete(kept.keys().next().value ?? '');
+      kept.set(factKey(e), facts);
+    }
+    return facts;
+  }
+
+  async function listAll(stateMachineArn: string): Promise<{ executions: ExecutionSummary[]; truncated: boolean }> {
+    const executions: ExecutionSummary[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = await deps.client.listExecutions(stateMachineArn, { nextToken: token, maxResults: 1_000 });
+      executions.push(...page.executions);
+      token = page.nextToken;
+      pages++;
+    } while (token && pages < MAX_LIST_PAGES);
+    return { executions, truncated: token !== undefined };
+  }
+
+  type Job = { snapshot: AggregateSnapshot; finished: Promise<void>; doneAt?: number };
+  const jobs = new Map<string, Job>();
+  const lastDone = new Map<string, Extract<AggregateSnapshot, { state: 'done' }>>();
+
+  function startJob(key: string, selection: Selection): Job {
+    const job: Job = { snapshot: { state: 'reading', read: 0, toRead: 0, total: 0 }, finished: Promise.resolve() };
+    job.finished = (async () => {
+      try {
+        const listed = await listAll(selection.stateMachineArn);
+        const chosen = listed.executions.filter(selection.listed);
+        const toRead = chosen.filter((e) => !kept.has(factKey(e))).length;
+        const progress = { read: 0, toRead, total: chosen.length };
+        job.snapshot = { state: 'reading', ...progress };
+        const facts = await Promise.all(
+          chosen.map(async (e) => {
+            const cached = kept.has(factKey(e));
+            const f = await factsOf(e);
+            if (!cached) {
+              progress.read++;
+              job.snapshot = { state: 'reading', ...progress };
+            }
+            return f;
+          }),
+        );
+        const runs = facts.filter(selection.read);
+        const done = { state: 'done' as const, summary: summarize(runs), names: runs.map((r) => r.name), truncated: listed.truncated, ...progress };
+        job.snapshot = done;
+        lastDone.set(key, done);
+      } catch (error) {
+        job.snapshot = { state: 'error', message: error instanceof Error ? error.message : String(error) };
+      }
+      job.doneAt = deps.now();
+    })();
+    return job;
+  }
+
+  return {
+    /**
+     * The reading for `key` (one per distinct selection): a running one's progress, or a
+     * finished one younger than FRESH_MS; otherwise a new reading starts. Waits up to
+     * `waitMs` for it to finish, so a warm reading answers in one round trip. When an
+     * earlier reading of the same selection finished, it is handed out at once (marked
+     * `refreshing`) while the new one lists and reads: the view then polls for the fresh one.
+     */
+    async request(key: string, selection: Selection, waitMs: number): Promise<AggregateSnapshot> {
+      let job = jobs.get(key);
+      if (!job || (job.doneAt !== undefined && deps.now() - job.doneAt > FRESH_MS)) {
+        job = startJob(key, selection);
+        jobs.set(key, job);
+      }
+      const current = job;
+      const previous = lastDone.get(key);
+      await Promise.race([current.finished, deps.sleep(previous ? Math.min(waitMs, STALE_WAIT_MS) : waitMs)]);
+      if (current.snapshot.state !== 'reading' || !previous) return current.snapshot;
+      return { ...previous, refreshing: true };
+    },
+    /** The facts of one execution (the batch tallies use it), kept once it has finished. */
+    facts: factsOf,
+    /** Whether this execution's facts are already kept. */
+    isKept: (e: ExecutionSummary) => kept.has(factKey(e)),
+  };
+}
+
+export type AggregateReader = ReturnType<typeof createAggregateReader>;
