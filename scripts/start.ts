@@ -23,7 +23,7 @@ const dev = args.has('--dev');
 const bin = (name: string) => join(process.cwd(), 'node_modules', '.bin', name);
 
 const engine = engineConfig();
-const { port } = startConfig();
+const { port, host, mode } = startConfig();
 const dataDir = args.has('--fresh-data') ? mkdtempSync(join(tmpdir(), 'saga-engine-')) : engine.dataDir;
 
 /** Newest modification time under the given paths, skipping generated folders. */
@@ -107,14 +107,19 @@ run('engine', process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'backe
 // Playwright's webServer check) can use it at once; later engine restarts it rides out.
 waitForPort(engine.port, 60_000, engine.host)
   .then(() => {
-    run('dashboard', bin('next'), [dev ? 'dev' : 'start', '-p', String(port)], {
+    // -H: a local dashboard is reachable from this machine only; a shared one where HOST says.
+    run('dashboard', bin('next'), [dev ? 'dev' : 'start', '-p', String(port), '-H', host], {
       SFN_ENDPOINT: engineUrl,
       DYNAMODB_ENDPOINT: `http://${engine.host}:${engine.dynamoPort}`,
       PORT: String(port),
     });
-    return waitForPort(port, 120_000);
+    return waitForPort(port, 120_000, host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
   })
-  .then(() => console.log(`\n  Saga dashboard: http://localhost:${port}   (engine: ${engineUrl})\n  Ctrl-C stops both; either one that dies is restarted.\n`))
+  .then(() =>
+    console.log(
+      `\n  Saga dashboard (${mode}): http://${host === '127.0.0.1' ? 'localhost' : host}:${port}   (engine: ${engineUrl})\n  Ctrl-C stops both; either one that dies is restarted.\n`,
+    ),
+  )
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     stopAll(1);
