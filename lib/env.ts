@@ -312,6 +312,9 @@ export function startConfig(source: EnvSource = process.env): StartConfig {
 
 const isLoopback = (host: string): boolean => host === '127.0.0.1' || host === 'localhost' || host === '::1';
 
+/** `next dev`: the CSP then allows eval, which React's development build needs. */
+export const isDevelopment = (source: EnvSource = process.env): boolean => source.NODE_ENV === 'development';
+
 const e2eSchema = z.object({
   /** shifts every browser-test port, so two checkouts can run their e2e suites side by side */
   E2E_PORT_OFFSET: z.coerce.number().int().min(0).max(20_000).default(0),

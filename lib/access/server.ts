@@ -75,6 +75,10 @@ async function sessionId(secret: string | undefined): Promise<string | undefined
   return session && !limiters().revoked.has(session.id) ? session.id : undefined;
 }
 
+/** The machine asked about as an ARN: the saga when omitted, a bare name placed beside it. */
+const asked = (stateMachineArn: string | undefined, sagaArn: string | undefined): string | undefined =>
+  stateMachineArn === undefined ? sagaArn : normalizeMachines([stateMachineArn], sagaArn)[0];
+
 const noSaga: Refusal = {
   kind: 'machine-not-allowed',
   status: 403,
@@ -84,7 +88,7 @@ const noSaga: Refusal = {
 /** Why a write on this machine (the saga when omitted) would be refused now; spends the session's rate when allowed. */
 export async function writeCheck(stateMachineArn?: string, options: { cost?: number } = {}): Promise<Refusal | undefined> {
   const { policy: p, secret, sagaArn } = policy();
-  const arn = stateMachineArn ?? sagaArn;
+  const arn = asked(stateMachineArn, sagaArn);
   const id = await sessionId(secret);
   const refusal = writeRefusal(p, { signedIn: id !== undefined }, arn ?? '');
   if (refusal) return refusal.kind === 'machine-not-allowed' && arn === undefined ? noSaga : refusal;
@@ -97,7 +101,7 @@ export async function writeCheck(stateMachineArn?: string, options: { cost?: num
 /** Why reading this machine (the saga when omitted) is refused; undefined when it may be read. */
 export async function readCheck(stateMachineArn?: string): Promise<Refusal | undefined> {
   const { policy: p, sagaArn } = policy();
-  const arn = stateMachineArn ?? sagaArn;
+  const arn = asked(stateMachineArn, sagaArn);
   // With no saga configured the page says so itself; there is nothing to protect.
   return arn === undefined ? undefined : readRefusal(p, arn);
 }
@@ -166,9 +170,9 @@ export async function signIn(given: string): Promise<SignInResult> {
   }
   const client = await clientKey();
   const { signInPerClient, signInAll } = limiters();
-  const spent = [signInPerClient.spent(client), signInAll.spent('all')].find((r) => !r.ok);
-  if (spent && !spent.ok) {
-    const wait = Math.max(1, Math.ceil(spent.retryAfterMs / 1000));
+  const waits = [signInPerClient.spent(client), signInAll.spent('all')].flatMap((r) => (r.ok ? [] : [r.retryAfterMs]));
+  if (waits.length > 0) {
+    const wait = Math.max(1, Math.ceil(Math.max(...waits) / 1000));
     return { ok: false, refusal: { kind: 'rate-limited', status: 429, message: `Too many wrong secrets: try again in ${wait} s.` } };
   }
   if (!secretMatches(given, secret)) {

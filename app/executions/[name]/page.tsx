@@ -6,7 +6,8 @@ import { graphBounds } from '@/lib/asl/bounds';
 import { loadExecution } from '@/components/execution/load';
 import { ErrorBanner } from '@/components/ui/banner';
 import { attempt, targetLabel } from '@/lib/sfn';
-import { isValidExecutionName } from '@/lib/sfn/arn';
+import { executionNameFromSegment } from '@/lib/executions/urls';
+import { requireRead } from '@/lib/access/server';
 
 /**
  * The history crosses to the browser as one JSON text, not as props: React would walk and
@@ -16,14 +17,15 @@ import { isValidExecutionName } from '@/lib/sfn/arn';
 const withoutEvents = <T extends { initialEvents: unknown }>({ initialEvents: _events, ...rest }: T) => rest;
 
 export async function generateMetadata({ params }: PageProps<'/executions/[name]'>): Promise<Metadata> {
-  const { name } = await params;
-  return { title: decodeURIComponent(name) };
+  return { title: executionNameFromSegment((await params).name) ?? 'No such execution' };
 }
 
 export default async function ExecutionPage({ params, searchParams }: PageProps<'/executions/[name]'>) {
-  const name = decodeURIComponent((await params).name);
+  const name = executionNameFromSegment((await params).name);
   const { sm } = await searchParams;
-  if (!isValidExecutionName(name)) notFound();
+  if (name === undefined) notFound();
+  if (sm !== undefined && typeof sm !== 'string') notFound();
+  await requireRead(sm);
   const loaded = await attempt(() => loadExecution(name, typeof sm === 'string' ? sm : undefined));
   if (!loaded.ok && loaded.error.kind === 'ExecutionNotFoundError') notFound();
   return (
