@@ -23,6 +23,10 @@ export const E2E = {
   supervisedEngine: 18187 + offset,
   supervisedDynamo: 18188 + offset,
   supervisedDashboard: 13103 + offset,
+  /** a shared-mode dashboard (sign-in, allow-list) on an engine of its own: e2e/access.spec.ts */
+  accessEngine: 18191 + offset,
+  accessDynamo: 18192 + offset,
+  accessDashboard: 13111 + offset,
 } as const;
 
 const executablePath = chromiumPath();
