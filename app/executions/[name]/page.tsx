@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { ExecutionTargetProvider } from '@/components/execution/execution-target';
 import { ExecutionView } from '@/components/execution/execution-view';
 import { graphBounds } from '@/lib/asl/bounds';
-import { loadExecution } from '@/components/execution/load';
+import { findExecution, loadExecution } from '@/components/execution/load';
+import { ExecutionSkeleton } from '@/components/execution/execution-skeleton';
 import { ErrorBanner } from '@/components/ui/banner';
 import { attempt, targetLabel } from '@/lib/sfn';
 import { executionNameFromSegment } from '@/lib/executions/urls';
@@ -26,8 +28,19 @@ export default async function ExecutionPage({ params, searchParams }: PageProps<
   if (name === undefined) notFound();
   if (sm !== undefined && typeof sm !== 'string') notFound();
   await requireRead(sm);
-  const loaded = await attempt(() => loadExecution(name, typeof sm === 'string' ? sm : undefined));
-  if (!loaded.ok && loaded.error.kind === 'ExecutionNotFoundError') notFound();
+  // Settled before anything streams: a loading boundary above this page would send 200
+  // before notFound() could make it a 404. The skeleton shows below, while the history loads.
+  const found = await attempt(() => findExecution(name, sm));
+  if (!found.ok && found.error.kind === 'ExecutionNotFoundError') notFound();
+  return (
+    <Suspense fallback={<ExecutionSkeleton />}>
+      <LoadedExecution name={name} sm={sm} />
+    </Suspense>
+  );
+}
+
+async function LoadedExecution({ name, sm }: { name: string; sm: string | undefined }) {
+  const loaded = await attempt(() => loadExecution(name, sm));
   return (
     <main className="page">
       {loaded.ok ? (
@@ -35,7 +48,7 @@ export default async function ExecutionPage({ params, searchParams }: PageProps<
           value={{
             name,
             executionArn: loaded.value.executionArn,
-            ...(typeof sm === 'string' ? { stateMachineArn: sm } : {}),
+            ...(sm === undefined ? {} : { stateMachineArn: sm }),
             graphBounds: graphBounds(loaded.value.layout),
           }}
         >
