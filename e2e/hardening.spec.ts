@@ -82,7 +82,7 @@ test('bad addresses get 404 or 400, never a 500', async ({ request }) => {
   ];
   for (const [path, status] of cases) {
     const response = await request.get(`${base}${path}`);
-    expect(response.status(), path).toBe(status);
+    expect(response.status(), `${path}: ${(await response.text()).slice(0, 300)}`).toBe(status);
   }
   const sm = await request.get(`${base}/api/executions?sm=garbage`);
   expect(((await sm.json()) as { error: { message: string } }).error.message).toContain('no state machine named garbage');
@@ -116,7 +116,7 @@ test('the main pages run under the CSP with no violation: start, execution, list
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   // Our one inline script (the stored theme, applied before first paint) runs under its nonce.
   await page.evaluate(() => localStorage.setItem('saga-theme', 'dark'));
-  await page.reload();
+  await page.goto('/import');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(violations).toEqual([]);
 });
