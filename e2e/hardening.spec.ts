@@ -89,6 +89,7 @@ test('bad addresses get 404 or 400, never a 500', async ({ request }) => {
 });
 
 test('the main pages run under the CSP with no violation: start, execution, list, machines, import, compare', async ({ page }) => {
+  test.setTimeout(150_000);
   const violations: string[] = [];
   page.on('console', (message) => {
     if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());

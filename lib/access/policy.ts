@@ -77,7 +77,7 @@ export function readRefusal(policy: Policy, stateMachineArn: string): Refusal | 
   return {
     kind: 'machine-not-allowed',
     status: 403,
-    message: `${nameOf(stateMachineArn)} is not one this dashboard shows (READABLE_STATE_MACHINES).`,
+    message: `${nameOf(stateMachineArn)} is not on this dashboard's allow-list for reading (READABLE_STATE_MACHINES, by default ALLOWED_STATE_MACHINES): nothing was read.`,
   };
 }
 
