@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   // `npm start`). `npm test` already runs `tsc --noEmit` over everything (scripts/test.ts),
   // so the build only compiles; a type error still fails the test command.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() and unauthorized(): the access guard answers 403 and 401 from pages and server actions.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

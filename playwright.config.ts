@@ -27,6 +27,10 @@ export const E2E = {
   batchEngine: 18189 + offset,
   batchDynamo: 18190 + offset,
   batchDashboard: 13104 + offset,
+  /** a shared-mode dashboard (sign-in, allow-list) on an engine of its own: e2e/access.spec.ts */
+  accessEngine: 18191 + offset,
+  accessDynamo: 18192 + offset,
+  accessDashboard: 13111 + offset,
 } as const;
 
 const executablePath = chromiumPath();

@@ -29,10 +29,12 @@ export class OwnStack {
     private readonly ports: StackPorts,
     /** ENGINE_THROTTLE_EVERY for the engine: every Nth history read is refused */
     private readonly throttleEvery?: number,
+    /** more environment for the dashboard (its access mode, say) and where it listens */
+    private readonly dashboard_: { env?: Record<string, string>; host?: string } = {},
   ) {}
 
   get baseURL(): string {
-    return `http://localhost:${this.ports.dashboard}`;
+    return `http://127.0.0.1:${this.ports.dashboard}`;
   }
 
   get engineEndpoint(): string {
@@ -50,11 +52,13 @@ export class OwnStack {
 
   /** `next start` on the build the shared stack made (it starts first and builds when stale). */
   async startDashboard(): Promise<void> {
-    this.dashboard = spawn(join(process.cwd(), 'node_modules/.bin/next'), ['start', '-p', String(this.ports.dashboard)], {
+    const host = this.dashboard_.host ?? '127.0.0.1';
+    this.dashboard = spawn(join(process.cwd(), 'node_modules/.bin/next'), ['start', '-p', String(this.ports.dashboard), '-H', host], {
       env: childEnv({
         SFN_ENDPOINT: this.engineEndpoint,
         DYNAMODB_ENDPOINT: `http://127.0.0.1:${this.ports.dynamo}`,
         PORT: String(this.ports.dashboard),
+        ...this.dashboard_.env,
       }),
       stdio: 'ignore',
     });

@@ -296,14 +296,92 @@ export function followConfig(source: EnvSource = process.env): FollowConfig {
   return { file: env.FOLLOW_FILE ?? `${env.ENGINE_DATA_DIR}/dashboard-follow.json`, publicUrl: env.DASHBOARD_PUBLIC_URL };
 }
 
+/** local: one presenter's machine; shared: a room watches, the operator signs in; read-only: nobody writes. */
+export const DASHBOARD_MODES = ['local', 'shared', 'read-only'] as const;
+export type DashboardMode = (typeof DASHBOARD_MODES)[number];
+
+/** Long enough that guessing it through a rate-limited sign-in is hopeless. */
+export const MIN_SECRET_LENGTH = 16;
+
+const machineList = z
+  .string()
+  .transform((text) => text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .pipe(z.array(z.string().regex(/^[^\s,]{1,256}$/, 'each entry is a state machine name or ARN')).min(1, 'name at least one state machine'));
+
+const accessSchema = z
+  .object({
+    DASHBOARD_MODE: z.enum(DASHBOARD_MODES).default('local'),
+    DASHBOARD_SECRET: z.string().optional(),
+    /** names or ARNs a write may touch; unset: the saga only */
+    ALLOWED_STATE_MACHINES: machineList.optional(),
+    /** `*` (any machine) or names or ARNs that may be read; unset: any in local mode, the allow-list otherwise */
+    READABLE_STATE_MACHINES: z.union([z.literal('*'), machineList]).optional(),
+    /** writes one signed-in session may make per minute */
+    WRITE_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DASHBOARD_MODE !== 'shared') return;
+    if (env.DASHBOARD_SECRET === undefined || env.DASHBOARD_SECRET === '') {
+      ctx.addIssue({ code: 'custom', path: ['DASHBOARD_SECRET'], message: 'shared mode needs the operator\'s secret: set DASHBOARD_SECRET' });
+    } else if (env.DASHBOARD_SECRET.length < MIN_SECRET_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DASHBOARD_SECRET'],
+        message: `must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 24\`)`,
+      });
+    }
+  });
+
+export type AccessConfig = {
+  mode: DashboardMode;
+  /** the operator's secret; only in shared mode */
+  secret: string | undefined;
+  /** names or ARNs; undefined means the saga only */
+  writable: readonly string[] | undefined;
+  /** 'any', names or ARNs, or undefined: the same as `writable` */
+  readable: 'any' | readonly string[] | undefined;
+  writesPerMinute: number;
+};
+
+/** Who may do what (lib/access applies it). A shared dashboard without a usable secret does not start. */
+export function accessConfig(source: EnvSource = process.env): AccessConfig {
+  const env = parse(accessSchema, source);
+  const readable = env.READABLE_STATE_MACHINES;
+  return {
+    mode: env.DASHBOARD_MODE,
+    secret: env.DASHBOARD_MODE === 'shared' ? env.DASHBOARD_SECRET : undefined,
+    writable: env.ALLOWED_STATE_MACHINES,
+    readable: readable === '*' ? 'any' : (readable ?? (env.DASHBOARD_MODE === 'local' ? 'any' : undefined)),
+    writesPerMinute: env.WRITE_RATE_PER_MINUTE,
+  };
+}
+
 const startSchema = z.object({
   /** the dashboard's HTTP port (`npm start`) */
   PORT: port(3000),
+  /** where a shared or read-only dashboard listens; a local one always binds 127.0.0.1 */
+  HOST: z.string().regex(/^[A-Za-z0-9.:[\]-]{1,255}$/, 'an interface address or host name, e.g. 0.0.0.0').optional(),
 });
 
-export function startConfig(source: EnvSource = process.env): { port: number } {
-  return { port: parse(startSchema, source).PORT };
+export type StartConfig = { port: number; host: string; mode: DashboardMode };
+
+/**
+ * What `npm start` launches. Checks the access settings too, so a shared dashboard with
+ * no secret fails before anything starts rather than at its first request.
+ */
+export function startConfig(source: EnvSource = process.env): StartConfig {
+  const env = parse(startSchema, source);
+  const { mode } = accessConfig(source);
+  if (mode === 'local' && env.HOST !== undefined && !isLoopback(env.HOST)) {
+    throw new ConfigError(`Invalid environment: HOST: a local dashboard listens on 127.0.0.1 only; set DASHBOARD_MODE=shared (with DASHBOARD_SECRET) or read-only to listen on ${env.HOST}`);
+  }
+  return { port: env.PORT, host: mode === 'local' ? '127.0.0.1' : (env.HOST ?? '0.0.0.0'), mode };
 }
+
+const isLoopback = (host: string): boolean => host === '127.0.0.1' || host === 'localhost' || host === '::1';
+
+/** `next dev`: the CSP then allows eval, which React's development build needs. */
+export const isDevelopment = (source: EnvSource = process.env): boolean => source.NODE_ENV === 'development';
 
 const e2eSchema = z.object({
   /** shifts every browser-test port, so two checkouts can run their e2e suites side by side */

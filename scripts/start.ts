@@ -23,7 +23,7 @@ const dev = args.has('--dev');
 const bin = (name: string) => join(process.cwd(), 'node_modules', '.bin', name);
 
 const engine = engineConfig();
-const { port } = startConfig();
+const { port, host, mode } = startConfig();
 const dataDir = args.has('--fresh-data') ? mkdtempSync(join(tmpdir(), 'saga-engine-')) : engine.dataDir;
 
 /** Newest modification time under the given paths, skipping generated folders. */
@@ -114,16 +114,21 @@ run('engine', process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'backe
 (dev ? Promise.resolve() : buildIfStale())
   .then(() => waitForPort(engine.port, 60_000, engine.host))
   .then(() => {
-    run('dashboard', bin('next'), [dev ? 'dev' : 'start', '-p', String(port)], {
+    // -H: a local dashboard is reachable from this machine only; a shared one where HOST says.
+    run('dashboard', bin('next'), [dev ? 'dev' : 'start', '-p', String(port), '-H', host], {
       SFN_ENDPOINT: engineUrl,
       DYNAMODB_ENDPOINT: `http://${engine.host}:${engine.dynamoPort}`,
       PORT: String(port),
       // The follow view's current execution lives and goes with the engine's data.
       FOLLOW_FILE: join(dataDir, 'dashboard-follow.json'),
     });
-    return waitForPort(port, 120_000);
+    return waitForPort(port, 120_000, host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
   })
-  .then(() => console.log(`\n  Saga dashboard: http://localhost:${port}   (engine: ${engineUrl})\n  Ctrl-C stops both; either one that dies is restarted.\n`))
+  .then(() =>
+    console.log(
+      `\n  Saga dashboard (${mode}): http://${host === '127.0.0.1' ? 'localhost' : host}:${port}   (engine: ${engineUrl})\n  Ctrl-C stops both; either one that dies is restarted.\n`,
+    ),
+  )
   .catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     stopAll(1);

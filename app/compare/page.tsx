@@ -7,12 +7,14 @@ import styles from '@/components/compare/compare.module.css';
 import { CompareView } from '@/components/compare/compare-view';
 import { loadComparison } from '@/components/compare/load';
 import { ErrorBanner } from '@/components/ui/banner';
+import { requireRead } from '@/lib/access/server';
 
 export const metadata: Metadata = { title: 'Compare executions · Saga Dashboard' };
 
 /** `/compare?a=<name>&b=<name>&sm=<machine>`: two executions side by side. */
 export default async function ComparePage({ searchParams }: PageProps<'/compare'>) {
   const request = readCompareQuery(await searchParams);
+  if (request.kind === 'ready') await requireRead(request.query.sm);
   const given = request.kind === 'ready' ? request.query : request.given;
   const comparison = request.kind === 'ready' ? await loadComparison(request.query) : undefined;
   const failures = comparison ? [comparison.a, comparison.b].flatMap((side) => (side.ok ? [] : [side])) : [];

@@ -3,10 +3,16 @@ import { attempt } from '@/lib/sfn';
 import { listMachines } from '@/components/state-machines/load';
 import { MachineList } from '@/components/state-machines/machine-list';
 import { ErrorBanner } from '@/components/ui/banner';
+import { readCheck } from '@/lib/access/server';
 
 export default async function StateMachinesPage() {
   await connection();
-  const machines = await attempt(listMachines);
+  // Only the machines this dashboard shows (READABLE_STATE_MACHINES); the others would answer 403.
+  const machines = await attempt(async () => {
+    const all = await listMachines();
+    const refused = await Promise.all(all.map((m) => readCheck(m.stateMachineArn)));
+    return all.filter((_, i) => refused[i] === undefined);
+  });
   return (
     <main className="page">
       <h1>State machines</h1>

@@ -1,5 +1,7 @@
 'use client';
 
+import { useCanWrite } from '@/components/access/access-context';
+import { WritesClosed } from '@/components/access/writes-closed';
 import { useActionState, useState } from 'react';
 import { BATCH_BOUNDS } from '@/lib/batch/settings';
 import { SAGA_PRESETS } from '@/lib/saga/scenarios';
@@ -12,6 +14,7 @@ const DEFAULT_MIX: Record<string, number> = { happy: 50, 'fail-payment': 20, 'fa
 /** The batch settings: how many, how many at once, and a preset mix or chaos. Validated again on the server. */
 export function BatchForm() {
   const [state, action, pending] = useActionState<BatchFormState, FormData>(startBatch, { status: 'idle' });
+  const canWrite = useCanWrite();
   const [mode, setMode] = useState<'mix' | 'chaos'>('mix');
   const [mix, setMix] = useState(DEFAULT_MIX);
   const total = Object.values(mix).reduce((a, b) => a + b, 0);
@@ -95,9 +98,13 @@ export function BatchForm() {
         </p>
       )}
       <div className={styles.actions}>
-        <button type="submit" className="btn btn--primary btn--large" disabled={pending} data-testid="batch-start">
-          {pending ? 'Starting…' : 'Start the batch'}
-        </button>
+        {canWrite ? (
+          <button type="submit" className="btn btn--primary btn--large" disabled={pending} data-testid="batch-start">
+            {pending ? 'Starting…' : 'Start the batch'}
+          </button>
+        ) : (
+          <WritesClosed />
+        )}
         <span className={styles.muted}>Starts are paced below StartExecution&apos;s quota and back off when throttled. The plan is seeded by the batch id, so it can be resumed.</span>
       </div>
     </form>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useCanWrite } from '@/components/access/access-context';
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
@@ -32,6 +33,7 @@ export function BatchProgress({ batchId, settingsToken, initial }: { batchId: st
   });
   const [message, setMessage] = useState<string>();
   const [acting, startAction] = useTransition();
+  const canWrite = useCanWrite();
   const act = (run: () => Promise<{ ok: boolean; message?: string }>) =>
     startAction(async () => {
       const result = await run();
@@ -89,12 +91,12 @@ export function BatchProgress({ batchId, settingsToken, initial }: { batchId: st
         </p>
       )}
       <div className={styles.actions}>
-        {starting && (
+        {canWrite && starting && (
           <button type="button" className="btn" disabled={acting} onClick={() => act(() => cancelBatch(batchId))} data-testid="batch-cancel">
             Cancel
           </button>
         )}
-        {canResume && (
+        {canWrite && canResume && (
           <button type="button" className="btn" disabled={acting} onClick={() => act(() => resumeBatch(batchId, settingsToken))} data-testid="batch-resume">
             Start the rest
           </button>

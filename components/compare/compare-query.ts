@@ -28,7 +28,7 @@ export function readCompareQuery(raw: Raw): CompareRequest {
       return {
         kind: 'invalid',
         given,
-        message: `“${name}” (${side}) is not an execution name: names are 1 to 80 letters, digits, “-” or “_”.`,
+        message: `“${name}” (${side}) is not an execution name: names are 1 to 80 characters, without spaces, brackets, wildcards or any of " # % \\ ^ | ~ $ & , ; : /.`,
       };
     }
   }

@@ -10,6 +10,7 @@ import { newOrderId } from '@/lib/saga/start';
 import { planRerun } from './rerun';
 import { executionHref } from '@/lib/executions/urls';
 import { followExecution } from '@/lib/executions/follow-server';
+import { requireRead, requireWrite } from '@/lib/access/server';
 
 /**
  * The execution page's actions. Each validates what the browser sent (a server action is
@@ -39,8 +40,12 @@ const afterIdSchema = z.number().int().min(0);
 
 type Target = { executionArn: string; stateMachineArn: string; ref: ExecutionRef };
 
-/** The execution's ARN from what the browser sent, or why it cannot be built. */
-async function targetOf(raw: unknown): Promise<{ ok: true; target: Target } | { ok: false; result: RunAgainResult }> {
+/**
+ * The execution's ARN from what the browser sent, or why it cannot be built, after the
+ * access guard (lib/access) has allowed this `need` on its machine: a refusal ends the
+ * request with 401/403 before anything is called.
+ */
+async function targetOf(raw: unknown, need: 'read' | 'write'): Promise<{ ok: true; target: Target } | { ok: false; result: RunAgainResult }> {
   const parsed = refSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, result: { status: 'refused', message: parsed.error.issues[0]?.message ?? 'Not an execution.' } };
   const ref = parsed.data;
@@ -48,7 +53,14 @@ async function targetOf(raw: unknown): Promise<{ ok: true; target: Target } | { 
     const stateMachineArn = ref.stateMachineArn ?? sagaStateMachineArn();
     return { executionArn: executionArnFor(stateMachineArn, ref.name), stateMachineArn, ref };
   });
-  return built.ok ? { ok: true, target: built.value } : { ok: false, result: { status: 'error', message: built.error.message } };
+  if (!built.ok) return { ok: false, result: { status: 'error', message: built.error.message } };
+  if (need === 'read') {
+    await requireRead(built.value.stateMachineArn);
+  } else {
+    const write = await requireWrite(built.value.stateMachineArn);
+    if (!write.ok) return { ok: false, result: { status: 'refused', message: write.message } };
+  }
+  return { ok: true, target: built.value };
 }
 
 /** What happened after an action, for the page; the live stream delivers it anyway if this read fails. */
@@ -61,7 +73,7 @@ const invalidAfterId: ActionResult = { status: 'refused', message: 'The page sen
 
 /** StopExecution, only while the execution runs. */
 export async function stopExecution(ref: ExecutionRef, afterId: number): Promise<ActionResult> {
-  const resolved = await targetOf(ref);
+  const resolved = await targetOf(ref, 'write');
   if (!resolved.ok) return resolved.result;
   if (!afterIdSchema.safeParse(afterId).success) return invalidAfterId;
   const { executionArn } = resolved.target;
@@ -85,7 +97,7 @@ export async function stopExecution(ref: ExecutionRef, afterId: number): Promise
  * ABORTED, within 14 days, under the history limit) and its reason is shown as it is.
  */
 export async function redriveExecution(ref: ExecutionRef, afterId: number): Promise<ActionResult> {
-  const resolved = await targetOf(ref);
+  const resolved = await targetOf(ref, 'write');
   if (!resolved.ok) return resolved.result;
   if (!afterIdSchema.safeParse(afterId).success) return invalidAfterId;
   const { executionArn } = resolved.target;
@@ -104,7 +116,7 @@ export async function redriveExecution(ref: ExecutionRef, afterId: number): Prom
  * On success it redirects, and the caller's promise resolves with undefined.
  */
 export async function runAgain(raw: ExecutionRef): Promise<RunAgainResult | undefined> {
-  const resolved = await targetOf(raw);
+  const resolved = await targetOf(raw, 'write');
   if (!resolved.ok) return resolved.result;
   const { executionArn, stateMachineArn, ref } = resolved.target;
   const api = stepFunctions();
@@ -124,7 +136,7 @@ export async function runAgain(raw: ExecutionRef): Promise<RunAgainResult | unde
 
 /** Newest executions of the same machine, to pick one to compare with. */
 export async function recentExecutions(raw: ExecutionRef): Promise<RecentResult> {
-  const resolved = await targetOf(raw);
+  const resolved = await targetOf(raw, 'read');
   if (!resolved.ok) return resolved.result;
   const { stateMachineArn, ref } = resolved.target;
   const listed = await attempt(() => newestExecutions(stateMachineArn));

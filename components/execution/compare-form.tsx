@@ -36,8 +36,8 @@ export function CompareForm({ target }: { target: ExecutionTarget }) {
         className={styles.input}
         name="b"
         required
-        pattern="[A-Za-z0-9_\-]{1,80}"
-        title="An execution name: letters, digits, - and _"
+        maxLength={80}
+        title="An execution name, as Step Functions shows it"
         placeholder="execution name"
         list={listId}
         autoComplete="off"

@@ -11,6 +11,7 @@ import { ExportMenu } from './export-menu';
 import type { Recovery } from './recovery';
 import { useEventAction } from './use-event-action';
 import { useHydrated } from './use-hydrated';
+import { useCanWrite } from '@/components/access/access-context';
 
 /** Where a Redrive could be expected: said why it is not offered, when it is not. */
 const ENDED_UNSUCCESSFULLY: ReadonlySet<ExecutionStatus> = new Set(['FAILED', 'TIMED_OUT', 'ABORTED']);
@@ -27,6 +28,8 @@ export function ExecutionActions({ reading, recovery }: { reading: ExecutionRead
   const [, startTransition] = useTransition();
   const [confirmStop, setConfirmStop] = useState(false);
   const hydrated = useHydrated();
+  // Hidden, not just disabled, from a viewer who may not write; the server refuses anyway.
+  const canWrite = useCanWrite(target?.stateMachineArn);
   const { plan } = recovery;
   // A stuck rollback has its own panel, whose one button is this same Redrive.
   const stuck = recovery.undo !== undefined;
@@ -56,12 +59,12 @@ export function ExecutionActions({ reading, recovery }: { reading: ExecutionRead
   return (
     <div className={styles.bar} data-testid="execution-actions">
       <div className={styles.group} role="group" aria-label="Execution actions">
-        {status === 'RUNNING' && !confirmStop && (
+        {canWrite && status === 'RUNNING' && !confirmStop && (
           <button type="button" className="btn" onClick={() => setConfirmStop(true)} disabled={!idle} data-testid="action-stop">
             Stop…
           </button>
         )}
-        {status === 'RUNNING' && confirmStop && (
+        {canWrite && status === 'RUNNING' && confirmStop && (
           <div className={styles.confirm} role="alertdialog" aria-label="Confirm stop" data-testid="stop-confirm">
             <span>Stop it? It ends ABORTED; steps already done are not undone.</span>
             <button
@@ -78,7 +81,7 @@ export function ExecutionActions({ reading, recovery }: { reading: ExecutionRead
             </button>
           </div>
         )}
-        {plan.redrivable && !stuck && (
+        {canWrite && plan.redrivable && !stuck && (
           <>
             <button
               type="button"
@@ -101,6 +104,7 @@ export function ExecutionActions({ reading, recovery }: { reading: ExecutionRead
             No Redrive: {plan.reason}
           </span>
         )}
+        {canWrite && (
         <button
           type="button"
           className="btn"
@@ -111,6 +115,7 @@ export function ExecutionActions({ reading, recovery }: { reading: ExecutionRead
         >
           {pending === 'rerun' ? 'Starting…' : 'Run again'}
         </button>
+        )}
       </div>
       <ExportMenu target={target} reading={reading} enabled={hydrated} onError={setError} />
       <CompareForm target={target} />

@@ -29,5 +29,5 @@ export function toExportFile(execution: {
   };
 }
 
-/** `<execution>.json`: names are limited to letters, digits, `-` and `_`, so this is a safe file name. */
+/** `<execution>.json`: Step Functions' names carry no `/`, `\\`, `:` or control character, so this is a safe file name. */
 export const exportFileName = (name: string): string => `${name}.json`;

@@ -35,6 +35,14 @@ function orderOf(machineArn: string, input: unknown, name: string): { orderId: s
 }
 
 /**
+ * Whether the execution exists (ExecutionNotFoundError when not), settled before the page
+ * streams so a missing one answers 404. Its drawing is cached, so loadExecution reuses it.
+ */
+export async function findExecution(name: string, stateMachineArn: string | undefined): Promise<void> {
+  await drawings.get(executionArnFor(stateMachineArn ?? sagaStateMachineArn(), name));
+}
+
+/**
  * Everything the execution page renders first; live updates continue from the last event.
  * `stateMachineArn` defaults to the saga, so `/executions/<name>` is a complete URL.
  */

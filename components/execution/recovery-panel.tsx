@@ -6,6 +6,7 @@ import { useExecutionTarget } from './execution-target';
 import type { Recovery } from './recovery';
 import { useEventAction } from './use-event-action';
 import { useHydrated } from './use-hydrated';
+import { useCanWrite } from '@/components/access/access-context';
 
 /**
  * A rollback that stopped at a compensation: what is still to undo, and the one action that
@@ -17,6 +18,7 @@ export function RecoveryPanel({ recovery }: { recovery: Recovery }) {
   const target = useExecutionTarget();
   const hydrated = useHydrated();
   const { pending, error, run } = useEventAction<'redrive'>(target?.executionArn);
+  const canWrite = useCanWrite(target?.stateMachineArn);
   const { undo, plan } = recovery;
   if (!undo) return null;
   const { failed, remaining } = undo;
@@ -35,7 +37,7 @@ export function RecoveryPanel({ recovery }: { recovery: Recovery }) {
             </li>
           ))}
         </ol>
-        {target && plan.redrivable && (
+        {target && canWrite && plan.redrivable && (
           <button
             type="button"
             className={`btn btn--primary ${styles.recoveryAction}`}

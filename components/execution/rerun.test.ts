@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isValidExecutionName } from '@/lib/sfn/arn';
 import { planRerun } from './rerun';
 
 const fresh = { orderId: 'ord-new1234567', suffix: '0a1b2c3d' };
@@ -27,5 +28,12 @@ describe('planRerun', () => {
   it('keeps a long name within the 80 characters AWS allows', () => {
     const plan = planRerun({ name: 'n'.repeat(80), input: {}, isSaga: false }, fresh);
     expect(plan.ok && plan.name.length).toBe(80);
+  });
+
+  it('never cuts a name inside a character, so the new name is one the dashboard can open', () => {
+    const plan = planRerun({ name: `${'n'.repeat(65)}🚀🚀`, input: {}, isSaga: false }, fresh);
+    expect(plan.ok && plan.name).toBe(`${'n'.repeat(65)}🚀-run-0a1b2c3d`);
+    expect(plan.ok && isValidExecutionName(plan.name)).toBe(true);
+    expect(plan.ok && planRerun({ name: 'dot.name-x1', input: {}, isSaga: false }, fresh)).toMatchObject({ name: 'dot.name-x1-run-0a1b2c3d' });
   });
 });

@@ -24,6 +24,8 @@ export function planRerun(
     return start.ok ? { ok: true, name: start.name, input: start.input } : start;
   }
   const tail = `-run-${fresh.suffix}`;
-  const base = previous.name.replace(RERUN_SUFFIX, '').slice(0, MAX_EXECUTION_NAME - tail.length);
+  // Cut by code points, not UTF-16 units: half a surrogate pair is a name no URL can open.
+  let base = previous.name.replace(RERUN_SUFFIX, '');
+  while (base.length > MAX_EXECUTION_NAME - tail.length) base = Array.from(base).slice(0, -1).join('');
   return { ok: true, name: `${base}${tail}`, input: previous.input };
 }

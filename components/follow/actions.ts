@@ -3,6 +3,7 @@
 import { followExecution } from '@/lib/executions/follow-server';
 import { attempt, executionArnFor, sagaStateMachineArn } from '@/lib/sfn';
 import { isValidExecutionName } from '@/lib/sfn/arn';
+import { requireWrite } from '@/lib/access/server';
 
 export type ShowResult = { status: 'done' } | { status: 'refused' | 'error'; message: string };
 
@@ -14,6 +15,9 @@ export async function showToAudience(raw: { name: unknown; stateMachineArn?: unk
   const { name, stateMachineArn } = raw;
   if (typeof name !== 'string' || !isValidExecutionName(name)) return { status: 'refused', message: 'Not an execution name.' };
   if (stateMachineArn !== undefined && typeof stateMachineArn !== 'string') return { status: 'refused', message: 'Not a state machine ARN.' };
+  // It changes what every screen in the room shows: the operator's to do.
+  const write = await requireWrite(stateMachineArn);
+  if (!write.ok) return { status: 'refused', message: write.message };
   const built = await attempt(async () => executionArnFor(stateMachineArn ?? sagaStateMachineArn(), name));
   if (!built.ok) return { status: 'refused', message: built.error.message };
   followExecution(name, stateMachineArn);

@@ -1,5 +1,6 @@
 'use client';
 
+import { useCanWrite } from '@/components/access/access-context';
 import QRCode from 'qrcode';
 import { useEffect, useState, useTransition } from 'react';
 import { showToAudience } from './actions';
@@ -18,6 +19,7 @@ export function AudienceLink({ name, stateMachineArn, publicUrl }: { name: strin
   const [url, setUrl] = useState<string>();
   const [note, setNote] = useState<string>();
   const [pending, startTransition] = useTransition();
+  const canWrite = useCanWrite(stateMachineArn);
 
   useEffect(() => {
     if (!open) return;
@@ -56,9 +58,11 @@ export function AudienceLink({ name, stateMachineArn, publicUrl }: { name: strin
               {url}
             </a>
           )}
-          <button type="button" className={styles.audienceButton} onClick={show} disabled={pending} data-testid="audience-show">
-            Show this execution to the room
-          </button>
+          {canWrite && (
+            <button type="button" className={styles.audienceButton} onClick={show} disabled={pending} data-testid="audience-show">
+              Show this execution to the room
+            </button>
+          )}
           {note && (
             <p className={styles.popoverText} role="status">
               {note}

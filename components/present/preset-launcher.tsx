@@ -1,5 +1,7 @@
 'use client';
 
+import { useCanWrite } from '@/components/access/access-context';
+import { WritesClosed } from '@/components/access/writes-closed';
 import { startTransition, useState } from 'react';
 import type { SwitchField } from '@/lib/saga/fields';
 import type { SagaPreset } from '@/lib/saga/scenarios';
@@ -11,6 +13,7 @@ import styles from './present.module.css';
 export function PresetLauncher({ presets, fields }: { presets: readonly SagaPreset[]; fields: readonly SwitchField[] }) {
   const [starting, setStarting] = useState<string>();
   const [error, setError] = useState<string>();
+  const canWrite = useCanWrite();
   const start = (preset: SagaPreset) => {
     setStarting(preset.id);
     setError(undefined);
@@ -24,7 +27,8 @@ export function PresetLauncher({ presets, fields }: { presets: readonly SagaPres
   return (
     <div>
       <div className={styles.launcher} role="group" aria-label="Start a preset">
-        {presets.map((preset, i) => (
+        {!canWrite && <WritesClosed />}
+        {canWrite && presets.map((preset, i) => (
           <button
             key={preset.id}
             type="button"

@@ -7,6 +7,7 @@ import { formToRawInput } from './form-input';
 import { newOrderId, sagaStart } from '@/lib/saga/start';
 import { executionHref } from '@/lib/executions/urls';
 import { followExecution } from '@/lib/executions/follow-server';
+import { requireWrite } from '@/lib/access/server';
 
 /** What the start form shows after a submit that did not navigate away. */
 export type StartState =
@@ -22,6 +23,8 @@ export type StartState =
  * scenario has to be readable from the name (issue 6 filters on it).
  */
 export async function startSaga(_previous: StartState, form: FormData): Promise<StartState> {
+  const write = await requireWrite();
+  if (!write.ok) return { status: 'error', message: write.message };
   const parsed = parseSagaInput(formToRawInput(form));
   if (!parsed.ok) return { status: 'invalid', field: parsed.field, message: parsed.message };
 

@@ -20,6 +20,20 @@ describe('formToRawInput', () => {
     expect(parseSagaInput(raw).ok).toBe(true);
   });
 
+  it('converts nothing the API would refuse: "yes" is no boolean, "1e1" no number, and the field is named', () => {
+    expect(parseSagaInput(formToRawInput(form({ failProcessPayment: 'yes' })))).toMatchObject({ ok: false, field: 'failProcessPayment' });
+    for (const text of ['1e1', '0x10', 'Infinity', '2.', '.5', '1_0']) {
+      expect(parseSagaInput(formToRawInput(form({ quantity: text }))), text).toMatchObject({ ok: false, field: 'quantity' });
+    }
+    expect(parseSagaInput(formToRawInput(form({ quantity: '10' })))).toMatchObject({ ok: true, value: { quantity: 10 } });
+  });
+
+  it('refuses a field it does not know, naming it, but ignores Next\'s own action fields', () => {
+    const refused = parseSagaInput(formToRawInput(form({ quantity: '1', sneaky: 'x' })));
+    expect(refused).toMatchObject({ ok: false, field: 'sneaky', message: expect.stringContaining('unknown switch') });
+    expect(parseSagaInput(formToRawInput(form({ $ACTION_REF_1: '', '$ACTION_1:0': '{}' }))).ok).toBe(true);
+  });
+
   it('passes a number that does not parse through, so the schema names the field', () => {
     const result = parseSagaInput(formToRawInput(form({ quantity: 'lots' })));
     expect(result).toMatchObject({ ok: false, field: 'quantity' });

@@ -39,12 +39,22 @@ export const sameValues = (a: FormValues, b: FormValues): boolean =>
   Object.keys(a).every((key) => a[key] === b[key]);
 
 /**
- * FormData -> the raw object parseSagaInput validates. Empty optional fields are left
- * out (the schema's defaults apply); a number that does not parse is passed through as
- * text so the schema names the field in its error rather than us guessing.
+ * FormData -> the raw object parseSagaInput validates, with no coercion of our own, so the
+ * form is held to the same strict schema as any other caller: a checkbox is "on" (or
+ * absent), a number is written as a plain decimal, and anything else reaches the schema as
+ * the text it is, to be refused with the field's name ("yes" is not a boolean, "1e1" not a
+ * quantity). A field the form does not know is passed on too, and refused as an unknown
+ * switch. Empty optional fields are left out, so the schema's defaults apply.
  */
 export function formToRawInput(form: FormData, fields: readonly SwitchField[] = SAGA_INPUT_FIELDS): SagaInputFields {
-  return rawInput((name) => form.get(name), fields);
+  const raw: Record<string, unknown> = rawInput((name) => form.get(name), fields);
+  const known = new Set<string>(fields.map((f) => f.name));
+  for (const [name, value] of form.entries()) {
+    // Next's own fields for a server action form.
+    if (known.has(name) || name.startsWith('$ACTION')) continue;
+    raw[name] = typeof value === 'string' ? value : '(a file)';
+  }
+  return raw;
 }
 
 /** The form's state as the form would post it (checked boxes as "on"), for starting without the form. */
@@ -62,22 +72,24 @@ export function valuesToRawInput(values: FormValues, fields: readonly SwitchFiel
   return rawInput((name) => (values[name] === true ? 'on' : values[name] === false ? null : values[name]), fields);
 }
 
-function rawInput(get: (name: string) => unknown, fields: readonly SwitchField[]): SagaInputFields {
+/** A number as a person types one: digits, an optional sign and decimals; no exponent, hex or Infinity. */
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function rawInput(get: (name: string) => unknown, fields: readonly SwitchField[]): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const field of fields) {
     const value = get(field.name);
     const text = typeof value === 'string' ? value.trim() : '';
     switch (field.kind) {
       case 'boolean':
-        raw[field.name] = text === 'on' || text === 'true';
+        // An unticked checkbox is not sent at all.
+        raw[field.name] = value === null || value === undefined ? false : text === 'on' || text === 'true' ? true : text === 'false' ? false : text;
         break;
       case 'integer':
-      case 'number': {
+      case 'number':
         if (text === '') break;
-        const n = Number(text);
-        raw[field.name] = Number.isFinite(n) ? n : text;
+        raw[field.name] = PLAIN_DECIMAL.test(text) ? Number(text) : text;
         break;
-      }
       default:
         if (text !== '') raw[field.name] = text;
     }

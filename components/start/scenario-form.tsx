@@ -1,5 +1,7 @@
 'use client';
 
+import { useCanWrite } from '@/components/access/access-context';
+import { WritesClosed } from '@/components/access/writes-closed';
 import { startTransition, type SubmitEvent, useActionState, useMemo, useState } from 'react';
 import { parseSagaInput } from '@/lib/saga/input';
 import { type SagaPreset, scenarioCode } from '@/lib/saga/scenarios';
@@ -24,6 +26,7 @@ const initialState: StartState = { status: 'idle' };
 export function ScenarioForm({ fields, presets }: { fields: readonly SwitchField[]; presets: readonly SagaPreset[] }) {
   const [values, setValues] = useState<FormValues>(() => defaultValues(fields));
   const [state, formAction, pending] = useActionState(startSaga, initialState);
+  const canWrite = useCanWrite();
   const preview = useMemo(() => {
     const parsed = parseSagaInput(valuesToRawInput(values, fields));
     return parsed.ok ? scenarioCode(parsed.value) : undefined;
@@ -68,6 +71,7 @@ export function ScenarioForm({ fields, presets }: { fields: readonly SwitchField
                   <span className={styles.presetLabel}>{preset.label}</span>
                   <span className={styles.presetDescription}>{preset.description}</span>
                 </button>
+                {canWrite && (
                 <button
                   type="button"
                   className={styles.presetRun}
@@ -79,6 +83,7 @@ export function ScenarioForm({ fields, presets }: { fields: readonly SwitchField
                 >
                   ▶
                 </button>
+                )}
               </div>
             );
           })}
@@ -119,9 +124,13 @@ export function ScenarioForm({ fields, presets }: { fields: readonly SwitchField
       )}
 
       <div className={styles.submitRow}>
-        <button type="submit" className="btn btn--primary btn--large" disabled={pending} data-testid="start-button">
-          {pending ? 'Starting…' : 'Start saga'}
-        </button>
+        {canWrite ? (
+          <button type="submit" className="btn btn--primary btn--large" disabled={pending} data-testid="start-button">
+            {pending ? 'Starting…' : 'Start saga'}
+          </button>
+        ) : (
+          <WritesClosed />
+        )}
         <span className={styles.preview} data-testid="scenario-preview">
           {preview ? (
             <>

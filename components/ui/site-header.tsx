@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import styles from './site-header.module.css';
 import { ThemeToggle } from './theme';
+import { SessionChip } from '@/components/access/session-chip';
+import type { ViewerAccess } from '@/lib/access/server';
 
-export function SiteHeader() {
+export function SiteHeader({ access }: { access: ViewerAccess }) {
   return (
     <header className={styles.header} data-site-header>
       <div className={styles.inner}>
@@ -35,6 +37,7 @@ export function SiteHeader() {
             Open a history
           </Link>
         </nav>
+        <SessionChip access={access} />
         <ThemeToggle />
       </div>
     </header>

@@ -12,9 +12,11 @@ type Theme = 'light' | 'dark';
 /** Runs before first paint (see ThemeScript) so a stored choice never flashes. */
 const applyStoredTheme = `try{var t=localStorage.getItem('${STORAGE_KEY}');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
 
-export function ThemeScript() {
+/** `nonce`: the request's CSP nonce (proxy.ts); without it the browser would refuse this inline script. */
+export function ThemeScript({ nonce }: { nonce: string | undefined }) {
   return (
     <script
+      nonce={nonce}
       type={typeof window === 'undefined' ? 'text/javascript' : 'text/plain'}
       suppressHydrationWarning
       dangerouslySetInnerHTML={{ __html: applyStoredTheme }}

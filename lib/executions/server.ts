@@ -53,6 +53,17 @@ function listError(error: unknown, machine: ListedMachine | undefined): ErrorInf
   return info;
 }
 
+/** The machine a list URL names, for the access check before anything is read; undefined when the URL is malformed. */
+export function listedMachineArn(raw: RawParams): string | undefined {
+  const parsed = parseListFilters(raw);
+  if (!parsed.ok) return undefined;
+  try {
+    return machineArnFor(parsed.filters.sm, sagaStateMachineArn);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function loadExecutionList(raw: RawParams): Promise<ExecutionList> {
   const parsed = parseListFilters(raw);
   if (!parsed.ok) return { kind: 'bad-filters', problems: parsed.problems };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executionApiPath, executionHref, executionsHref } from './urls';
+import { executionApiPath, executionHref, executionNameFromSegment, executionsHref } from './urls';
 
 const machine = 'arn:aws:states:us-east-1:000000000000:stateMachine:Other';
 
@@ -14,5 +14,19 @@ describe('execution URLs', () => {
     expect(executionHref('a b', machine)).toBe(`/executions/a%20b?sm=${encodeURIComponent(machine)}`);
     expect(executionApiPath('x', 'export', machine)).toBe(`/api/executions/x/export?sm=arn%3Aaws%3Astates%3Aus-east-1%3A000000000000%3AstateMachine%3AOther`);
     expect(executionsHref('FanOut')).toBe('/executions?sm=FanOut');
+  });
+
+  it('every name Step Functions accepts survives the round trip through its URL', () => {
+    for (const name of ['dot.name-x1', 'bestellung-über', '注文-1', 'emoji-🚀', "a'b(c)!+=@"]) {
+      const segment = executionHref(name).slice('/executions/'.length);
+      expect(executionNameFromSegment(segment), name).toBe(name);
+    }
+  });
+
+  it('a malformed segment or a name Step Functions refuses reads as no name, without throwing', () => {
+    expect(executionNameFromSegment('%ff%fe')).toBeUndefined();
+    expect(executionNameFromSegment('%E0%A4%A')).toBeUndefined();
+    expect(executionNameFromSegment('a%2Fb')).toBeUndefined();
+    expect(executionNameFromSegment('x'.repeat(81))).toBeUndefined();
   });
 });

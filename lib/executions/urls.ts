@@ -2,6 +2,8 @@
  * The dashboard's URLs for one execution. `?sm=` names the state machine and is left out
  * for the saga, so a saga execution's URL is just `/executions/<name>`.
  */
+import { isValidExecutionName } from '../sfn/arn';
+
 const machineQuery = (sm: string | undefined): string => (sm ? `?sm=${encodeURIComponent(sm)}` : '');
 
 /** The execution's page. */
@@ -13,3 +15,21 @@ export const executionApiPath = (name: string, route: 'stream' | 'export', sm?: 
 
 /** The list of a state machine's executions (the saga's without `sm`). */
 export const executionsHref = (sm?: string): string => `/executions${machineQuery(sm)}`;
+
+/**
+ * An execution name from its URL segment, or undefined for one that is not: malformed
+ * percent-encoding (`%ff%fe`) or a name Step Functions would refuse. Never throws, so bad
+ * input is a 400 or 404, not a 500.
+ */
+export function executionNameFromSegment(segment: string): string | undefined {
+  let name: string;
+  try {
+    name = decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+  return isValidExecutionName(name) ? name : undefined;
+}
+
+/** A state machine name from its URL segment; names follow the same rule as executions'. */
+export const machineNameFromSegment = executionNameFromSegment;

@@ -18,5 +18,15 @@ describe('execution ARNs', () => {
     expect(isValidExecutionName('happy--ord-abc_1')).toBe(true);
     expect(isValidExecutionName('../etc/passwd')).toBe(false);
     expect(isValidExecutionName('x'.repeat(81))).toBe(false);
+    expect(isValidExecutionName('x'.repeat(80))).toBe(true);
+  });
+
+  it('accepts every name Step Functions does: dots, unicode; refuses its forbidden characters', () => {
+    for (const name of ['dot.name-x1', 'bestellung-über-größe', '注文-1', 'emoji-🚀', "it's+fine=ok!@"]) {
+      expect(isValidExecutionName(name), name).toBe(true);
+    }
+    for (const name of ['', 'a b', 'a/b', 'a:b', 'a#b', 'a%b', 'a?b', 'a<b>', 'tab\there', 'nul\u0000', 'lone\ud800', '.', '..']) {
+      expect(isValidExecutionName(name), JSON.stringify(name)).toBe(false);
+    }
   });
 });

@@ -6,9 +6,17 @@
 import { parseStatesArn, statesArn } from '../core/arn';
 import { StepFunctionsError } from './errors';
 
-const EXECUTION_NAME = /^[A-Za-z0-9_-]{1,80}$/;
+/**
+ * Step Functions' rule for names (1-80 characters, no whitespace, brackets, wildcards,
+ * `"#%\\^|~`$&,;:/` or control characters), so every name the service or the engine
+ * accepts opens here: `dot.name-x1`, unicode. Also no lone surrogate, which no URL can carry;
+ * and not `.` or `..`, which a browser resolves away as a path segment.
+ */
+const FORBIDDEN_NAME_CHARS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}\p{Cs}]/u;
+export const MAX_NAME_LENGTH = 80;
 
-export const isValidExecutionName = (name: string): boolean => EXECUTION_NAME.test(name);
+export const isValidExecutionName = (name: string): boolean =>
+  name.length >= 1 && name.length <= MAX_NAME_LENGTH && !FORBIDDEN_NAME_CHARS.test(name) && name !== '.' && name !== '..';
 
 export function executionArnFor(stateMachineArn: string, executionName: string): string {
   const machine = parseStatesArn(stateMachineArn);

@@ -48,9 +48,17 @@ export function errorInfo(error: unknown): ErrorInfo {
   if (error instanceof Error && error.name === 'ConfigError') {
     return { kind: error.name, message: error.message, retryable: false };
   }
-  const e = error instanceof StepFunctionsError ? error : toStepFunctionsError(error);
+  // One of ours made in another bundle's copy of this module (the list cache is shared
+  // through globalThis across the page's and the route's bundles) fails instanceof; its
+  // shape says what it is.
+  if (isOurs(error)) return { kind: error.name, message: error.message, retryable: error.retryable };
+  const e = toStepFunctionsError(error);
   return { kind: e.name, message: e.message, retryable: e.retryable };
 }
+
+const isOurs = (error: unknown): error is StepFunctionsError =>
+  error instanceof StepFunctionsError ||
+  (error instanceof Error && /Error$/.test(error.name) && typeof (error as { retryable?: unknown }).retryable === 'boolean');
 
 export type Attempt<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 

@@ -1,5 +1,6 @@
 import { type NextRequest, connection } from 'next/server';
-import { loadExecutionList, type ExecutionList } from '@/lib/executions/server';
+import { listedMachineArn, loadExecutionList, type ExecutionList } from '@/lib/executions/server';
+import { readCheck, refusalResponse } from '@/lib/access/server';
 
 export const runtime = 'nodejs';
 
@@ -14,6 +15,11 @@ export async function GET(request: NextRequest) {
   const query = request.nextUrl.searchParams;
   const raw: Record<string, string[]> = {};
   for (const key of new Set(query.keys())) raw[key] = query.getAll(key);
+  const machine = listedMachineArn(raw);
+  const refusal = machine === undefined ? undefined : await readCheck(machine);
+  if (refusal) return refusalResponse(refusal);
   const list = await loadExecutionList(raw);
-  return Response.json(list, { status: STATUS[list.kind], headers: { 'cache-control': 'no-store' } });
+  // A machine that does not exist is a wrong address (404), not a failing service (502).
+  const status = list.kind === 'error' && list.error.kind === 'StateMachineNotFoundError' ? 404 : STATUS[list.kind];
+  return Response.json(list, { status, headers: { 'cache-control': 'no-store' } });
 }

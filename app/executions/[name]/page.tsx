@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { ExecutionTargetProvider } from '@/components/execution/execution-target';
 import { ExecutionView } from '@/components/execution/execution-view';
 import { graphBounds } from '@/lib/asl/bounds';
-import { loadExecution } from '@/components/execution/load';
+import { findExecution, loadExecution } from '@/components/execution/load';
+import { ExecutionSkeleton } from '@/components/execution/execution-skeleton';
 import { ErrorBanner } from '@/components/ui/banner';
 import { attempt, targetLabel } from '@/lib/sfn';
-import { isValidExecutionName } from '@/lib/sfn/arn';
 import { parseAtParam } from '@/lib/history/replay';
 import { followConfig } from '@/lib/env';
+import { executionNameFromSegment } from '@/lib/executions/urls';
+import { requireRead } from '@/lib/access/server';
 
 /**
  * The history crosses to the browser as one JSON text, not as props: React would walk and
@@ -18,16 +21,28 @@ import { followConfig } from '@/lib/env';
 const withoutEvents = <T extends { initialEvents: unknown }>({ initialEvents: _events, ...rest }: T) => rest;
 
 export async function generateMetadata({ params }: PageProps<'/executions/[name]'>): Promise<Metadata> {
-  const { name } = await params;
-  return { title: decodeURIComponent(name) };
+  return { title: executionNameFromSegment((await params).name) ?? 'No such execution' };
 }
 
 export default async function ExecutionPage({ params, searchParams }: PageProps<'/executions/[name]'>) {
-  const name = decodeURIComponent((await params).name);
+  const name = executionNameFromSegment((await params).name);
   const { sm, at } = await searchParams;
-  if (!isValidExecutionName(name)) notFound();
-  const loaded = await attempt(() => loadExecution(name, typeof sm === 'string' ? sm : undefined));
-  if (!loaded.ok && loaded.error.kind === 'ExecutionNotFoundError') notFound();
+  if (name === undefined) notFound();
+  if (sm !== undefined && typeof sm !== 'string') notFound();
+  await requireRead(sm);
+  // Settled before anything streams: a loading boundary above this page would send 200
+  // before notFound() could make it a 404. The skeleton shows below, while the history loads.
+  const found = await attempt(() => findExecution(name, sm));
+  if (!found.ok && found.error.kind === 'ExecutionNotFoundError') notFound();
+  return (
+    <Suspense fallback={<ExecutionSkeleton />}>
+      <LoadedExecution name={name} sm={sm} at={typeof at === 'string' ? at : undefined} />
+    </Suspense>
+  );
+}
+
+async function LoadedExecution({ name, sm, at }: { name: string; sm: string | undefined; at: string | undefined }) {
+  const loaded = await attempt(() => loadExecution(name, sm));
   return (
     <main className="page">
       {loaded.ok ? (
@@ -35,7 +50,7 @@ export default async function ExecutionPage({ params, searchParams }: PageProps<
           value={{
             name,
             executionArn: loaded.value.executionArn,
-            ...(typeof sm === 'string' ? { stateMachineArn: sm } : {}),
+            ...(sm === undefined ? {} : { stateMachineArn: sm }),
             graphBounds: graphBounds(loaded.value.layout),
             layout: loaded.value.layout,
           }}
@@ -44,9 +59,9 @@ export default async function ExecutionPage({ params, searchParams }: PageProps<
             {...withoutEvents(loaded.value)}
             initialEventsJson={JSON.stringify(loaded.value.initialEvents)}
             targetLabel={targetLabel()}
-            initialAt={parseAtParam(typeof at === 'string' ? at : undefined)}
+            initialAt={parseAtParam(at)}
             audienceUrl={followConfig().publicUrl}
-            {...(typeof sm === 'string' ? { stateMachineArn: sm } : {})}
+            {...(sm === undefined ? {} : { stateMachineArn: sm })}
           />
         </ExecutionTargetProvider>
       ) : (

@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { readOrderData } from '@/lib/saga-data/order-data';
+import { readCheck, refusalResponse } from '@/lib/access/server';
 
 export const runtime = 'nodejs';
 
@@ -7,6 +8,9 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The data panel's refresh: one order's business records, as JSON. */
 export async function GET(request: NextRequest, ctx: RouteContext<'/api/orders/[orderId]'>) {
+  // The saga's data is read like the saga: only where this dashboard shows it.
+  const refusal = await readCheck();
+  if (refusal) return refusalResponse(refusal);
   const { orderId } = await ctx.params;
   const sku = request.nextUrl.searchParams.get('sku') ?? '';
   if (!ID.test(orderId) || !ID.test(sku)) {

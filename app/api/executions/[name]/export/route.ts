@@ -1,7 +1,7 @@
 import { type NextRequest, connection } from 'next/server';
 import { exportFileName, toExportFile } from '@/components/execution/export-file';
-import { errorInfo, executionArnFor, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
-import { isValidExecutionName } from '@/lib/sfn/arn';
+import { errorInfo, stepFunctions } from '@/lib/sfn';
+import { routeTarget } from '@/lib/executions/route-target';
 
 export const runtime = 'nodejs';
 
@@ -13,19 +13,18 @@ export const runtime = 'nodejs';
  */
 export async function GET(request: NextRequest, ctx: RouteContext<'/api/executions/[name]/export'>) {
   await connection();
-  const name = decodeURIComponent((await ctx.params).name);
-  if (!isValidExecutionName(name)) {
-    return Response.json({ error: { kind: 'BadRequest', message: 'Not an execution name.', retryable: false } }, { status: 400 });
-  }
+  const resolved = await routeTarget((await ctx.params).name, request.nextUrl.searchParams.get('sm'));
+  if (!resolved.ok) return resolved.response;
+  const { name, executionArn } = resolved.target;
   try {
-    const executionArn = executionArnFor(request.nextUrl.searchParams.get('sm') ?? sagaStateMachineArn(), name);
     const api = stepFunctions();
     const [machine, events] = await Promise.all([api.describeStateMachineForExecution(executionArn), api.getHistory(executionArn)]);
     const file = toExportFile({ name, executionArn, definition: machine.definition, events });
     return new Response(JSON.stringify(file, null, 2), {
       headers: {
         'content-type': 'application/json; charset=utf-8',
-        'content-disposition': `attachment; filename="${exportFileName(name)}"`,
+        // RFC 6266: an ASCII fallback, and the real name for any other character.
+        'content-disposition': `attachment; filename="${asciiFileName(exportFileName(name))}"; filename*=UTF-8''${encodeURIComponent(exportFileName(name))}`,
         'cache-control': 'no-store',
       },
     });
@@ -34,3 +33,5 @@ export async function GET(request: NextRequest, ctx: RouteContext<'/api/executio
     return Response.json({ error: info }, { status: info.kind === 'ExecutionNotFoundError' ? 404 : 502 });
   }
 }
+
+const asciiFileName = (name: string): string => name.replace(/[^\x20-\x7e]|["\\]/g, '_');

@@ -1,7 +1,6 @@
 import { type NextRequest, connection } from 'next/server';
 import { executionEventStream } from '@/lib/live/server';
-import { errorInfo, executionArnFor, sagaStateMachineArn } from '@/lib/sfn';
-import { isValidExecutionName } from '@/lib/sfn/arn';
+import { routeTarget } from '@/lib/executions/route-target';
 
 export const runtime = 'nodejs';
 
@@ -11,18 +10,10 @@ export const runtime = 'nodejs';
  */
 export async function GET(request: NextRequest, ctx: RouteContext<'/api/executions/[name]/stream'>) {
   await connection();
-  const name = decodeURIComponent((await ctx.params).name);
   const query = request.nextUrl.searchParams;
-  if (!isValidExecutionName(name)) {
-    return Response.json({ error: { kind: 'BadRequest', message: 'Not an execution name.', retryable: false } }, { status: 400 });
-  }
-  let executionArn: string;
-  try {
-    executionArn = executionArnFor(query.get('sm') ?? sagaStateMachineArn(), name);
-  } catch (error) {
-    return Response.json({ error: errorInfo(error) }, { status: 400 });
-  }
+  const resolved = await routeTarget((await ctx.params).name, query.get('sm'));
+  if (!resolved.ok) return resolved.response;
   const resumeFrom = Number(request.headers.get('last-event-id') ?? query.get('after') ?? 0);
   const afterId = Number.isInteger(resumeFrom) && resumeFrom >= 0 ? resumeFrom : 0;
-  return executionEventStream(executionArn, afterId, request.signal);
+  return executionEventStream(resolved.target.executionArn, afterId, request.signal);
 }

@@ -1,5 +1,0 @@
-import { StartSkeleton } from '@/components/start/start-skeleton';
-
-export default function Loading() {
-  return <StartSkeleton />;
-}
