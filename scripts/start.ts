@@ -9,7 +9,7 @@
  *   --dev         next dev instead of a production build
  *   --fresh-data  a throwaway engine data directory (tests, screenshots)
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,19 +40,13 @@ function newestSource(paths: string[]): number {
   return newest;
 }
 
-/** Resolves once the build is current; a failed build stops everything (the engine too) with its exit code. */
-function buildIfStale(): Promise<void> {
+function buildIfStale(): void {
   const buildId = join('.next', 'BUILD_ID');
   const sources = ['app', 'components', 'lib', 'backend', 'next.config.ts', 'package.json', 'tsconfig.json'];
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource(sources)) return Promise.resolve();
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newestSource(sources)) return;
   console.log('Building the dashboard (next build)…');
-  return new Promise((resolve) => {
-    const build = spawn(bin('next'), ['build'], { stdio: 'inherit', env: childEnv({}) });
-    build.once('exit', (code) => {
-      if (code === 0) resolve();
-      else stopAll(code ?? 1);
-    });
-  });
+  const build = spawnSync(bin('next'), ['build'], { stdio: 'inherit', env: childEnv({}) });
+  if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const supervised: Supervised[] = [];
@@ -99,9 +93,10 @@ function run(name: string, command: string, commandArgs: string[], env: Record<s
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
+if (!dev) buildIfStale();
+
 const engineUrl = `http://${engine.host}:${engine.port}`;
 // One node process, no tsx wrapper: a kill of the engine is a kill of the engine, and its exit is seen here.
-// Started before the build, so on a first start its start-up is hidden behind the build's.
 run('engine', process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'backend/engine/main.ts'], {
   ...ENGINE_ENV,
   ENGINE_HOST: engine.host,
@@ -109,10 +104,9 @@ run('engine', process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'backe
   DYNAMODB_PORT: String(engine.dynamoPort),
   ENGINE_DATA_DIR: dataDir,
 });
-// The dashboard starts once it is built and the engine answers, so whoever sees the dashboard
-// up (a person, Playwright's webServer check) can use it at once; later engine restarts it rides out.
-(dev ? Promise.resolve() : buildIfStale())
-  .then(() => waitForPort(engine.port, 60_000, engine.host))
+// The dashboard starts once the engine answers, so whoever sees the dashboard up (a person,
+// Playwright's webServer check) can use it at once; later engine restarts it rides out.
+waitForPort(engine.port, 60_000, engine.host)
   .then(() => {
     // -H: a local dashboard is reachable from this machine only; a shared one where HOST says.
     run('dashboard', bin('next'), [dev ? 'dev' : 'start', '-p', String(port), '-H', host], {
