@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { destroy, OUTPUTS_FILE } from './destroy';
+import { destroy, OUTPUTS_FILE } from './destroy-stack';
 
 describe('npm run destroy', () => {
   it('passes its arguments to cdk destroy and removes the outputs file once the stack is gone', () => {
