@@ -109,8 +109,7 @@ export class OrderSaga extends Construct {
           role: functionRole(this, `${spec.key}-role`, logGroup),
           environment: { ...tableEnv, NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'order-saga' },
           logGroup,
-          // Structured JSON lines (Powertools' Logger), which FilterLogEvents and Logs Insights query by field.
-          loggingFormat: lambda.LoggingFormat.JSON,
+          // Text format: Powertools writes each line as JSON to stdout itself, and it reaches the group unwrapped.
           projectRoot: REPO_ROOT,
           depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
           bundling: { minify: true, sourceMap: true, tsconfig: `${REPO_ROOT}/tsconfig.json` },

@@ -356,6 +356,14 @@ export function accessConfig(source: EnvSource = process.env): AccessConfig {
   };
 }
 
+/**
+ * `npm run start:aws`: the dashboard's AWS configuration whatever SFN_ENDPOINT says (the
+ * local engine is not started), so it can refuse to start when nothing names a saga.
+ */
+export function awsDashboardConfig(source: EnvSource = process.env): DashboardConfig {
+  return dashboardConfig({ ...source, SFN_ENDPOINT: undefined, DYNAMODB_ENDPOINT: undefined });
+}
+
 const startSchema = z.object({
   /** the dashboard's HTTP port (`npm start`) */
   PORT: port(3000),

@@ -8,18 +8,21 @@
  *
  *   --dev         next dev instead of a production build
  *   --fresh-data  a throwaway engine data directory (tests, screenshots)
+ *   --aws         the dashboard alone, on the stack `npm run deploy` wrote to infra/outputs.json
+ *                 (`npm run start:aws`): no local engine, the SDK's own credentials
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childEnv, engineConfig, startConfig } from '../lib/env';
+import { awsDashboardConfig, childEnv, engineConfig, startConfig } from '../lib/env';
 import { ENGINE_ENV, ENGINE_NODE_FLAGS } from '../backend/engine/node-flags';
 import { supervise, type Child, type Clock, type Supervised } from './supervise';
 import { waitForPort } from './wait-for-port';
 
 const args = new Set(process.argv.slice(2));
 const dev = args.has('--dev');
+const aws = args.has('--aws');
 const bin = (name: string) => join(process.cwd(), 'node_modules', '.bin', name);
 
 const engine = engineConfig();
@@ -69,13 +72,15 @@ function stopAll(code: number): void {
 
 const clock: Clock = { now: () => Date.now(), setTimeout: (callback, ms) => setTimeout(callback, ms) };
 
-function run(name: string, command: string, commandArgs: string[], env: Record<string, string>): Supervised {
+function run(name: string, command: string, commandArgs: string[], env: Record<string, string>, unset: readonly string[] = []): Supervised {
   const started = supervise({
     name,
     clock,
     log: (line) => console.error(line),
     start: (): Child => {
-      const child: ChildProcess = spawn(command, commandArgs, { stdio: 'inherit', env: childEnv(env) });
+      const childEnvironment = childEnv(env);
+      for (const key of unset) childEnvironment[key] = undefined;
+      const child: ChildProcess = spawn(command, commandArgs, { stdio: 'inherit', env: childEnvironment });
       // Said on stdout so a test (or a person) can tell one run of a process from the next.
       console.log(`${name} started (pid ${child.pid})`);
       return {
@@ -93,37 +98,58 @@ function run(name: string, command: string, commandArgs: string[], env: Record<s
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-if (!dev) buildIfStale();
-
-const engineUrl = `http://${engine.host}:${engine.port}`;
-// One node process, no tsx wrapper: a kill of the engine is a kill of the engine, and its exit is seen here.
-run('engine', process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'backend/engine/main.ts'], {
-  ...ENGINE_ENV,
-  ENGINE_HOST: engine.host,
-  ENGINE_PORT: String(engine.port),
-  DYNAMODB_PORT: String(engine.dynamoPort),
-  ENGINE_DATA_DIR: dataDir,
-});
-// The dashboard starts once the engine answers, so whoever sees the dashboard up (a person,
-// Playwright's webServer check) can use it at once; later engine restarts it rides out.
-waitForPort(engine.port, 60_000, engine.host)
-  .then(() => {
-    // -H: a local dashboard is reachable from this machine only; a shared one where HOST says.
-    run('dashboard', bin('next'), [dev ? 'dev' : 'start', '-p', String(port), '-H', host], {
-      SFN_ENDPOINT: engineUrl,
-      DYNAMODB_ENDPOINT: `http://${engine.host}:${engine.dynamoPort}`,
-      PORT: String(port),
-      // The follow view's current execution lives and goes with the engine's data.
-      FOLLOW_FILE: join(dataDir, 'dashboard-follow.json'),
+/** The dashboard alone, pointed at AWS: none of the local engine's variables reach it. */
+function startOnAws(): void {
+  const config = awsDashboardConfig();
+  if (!config.sagaStateMachineArn) {
+    console.error('No saga on AWS to show: run `npm run deploy` first (it writes infra/outputs.json), or set SAGA_STATE_MACHINE_ARN.');
+    process.exit(2);
+  }
+  const env: Record<string, string> = { PORT: String(port) };
+  run('dashboard', bin('next'), [dev ? 'dev' : 'start', '-p', String(port), '-H', host], env, ['SFN_ENDPOINT', 'DYNAMODB_ENDPOINT']);
+  waitForPort(port, 120_000, reachable)
+    .then(() => console.log(`\n  Saga dashboard (${mode}): ${dashboardUrl}   (${config.targetLabel}: ${config.sagaStateMachineArn})\n  Ctrl-C stops it.\n`))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      stopAll(1);
     });
-    return waitForPort(port, 120_000, host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
-  })
-  .then(() =>
-    console.log(
-      `\n  Saga dashboard (${mode}): http://${host === '127.0.0.1' ? 'localhost' : host}:${port}   (engine: ${engineUrl})\n  Ctrl-C stops both; either one that dies is restarted.\n`,
-    ),
-  )
-  .catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    stopAll(1);
+}
+
+function startLocal(): void {
+  const engineUrl = `http://${engine.host}:${engine.port}`;
+  // One node process, no tsx wrapper: a kill of the engine is a kill of the engine, and its exit is seen here.
+  run('engine', process.execPath, [...ENGINE_NODE_FLAGS, '--import', 'tsx', 'backend/engine/main.ts'], {
+    ...ENGINE_ENV,
+    ENGINE_HOST: engine.host,
+    ENGINE_PORT: String(engine.port),
+    DYNAMODB_PORT: String(engine.dynamoPort),
+    ENGINE_DATA_DIR: dataDir,
   });
+  // The dashboard starts once the engine answers, so whoever sees the dashboard up (a person,
+  // Playwright's webServer check) can use it at once; later engine restarts it rides out.
+  waitForPort(engine.port, 60_000, engine.host)
+    .then(() => {
+      // -H: a local dashboard is reachable from this machine only; a shared one where HOST says.
+      run('dashboard', bin('next'), [dev ? 'dev' : 'start', '-p', String(port), '-H', host], {
+        SFN_ENDPOINT: engineUrl,
+        DYNAMODB_ENDPOINT: `http://${engine.host}:${engine.dynamoPort}`,
+        PORT: String(port),
+        // The follow view's current execution lives and goes with the engine's data.
+        FOLLOW_FILE: join(dataDir, 'dashboard-follow.json'),
+      });
+      return waitForPort(port, 120_000, reachable);
+    })
+    .then(() => console.log(`\n  Saga dashboard (${mode}): ${dashboardUrl}   (engine: ${engineUrl})\n  Ctrl-C stops both; either one that dies is restarted.\n`))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      stopAll(1);
+    });
+}
+
+/** Where this machine reaches the dashboard, and the address to print. */
+const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+const dashboardUrl = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
+
+if (!dev) buildIfStale();
+if (aws) startOnAws();
+else startLocal();
