@@ -26,6 +26,7 @@ import { type OrderData, orderDataKey } from '@/lib/saga-data/order-view';
 import { PresenterKeys } from '@/components/present/presenter-keys';
 import { PresenterStage } from '@/components/present/presenter-stage';
 import { usePresenter } from '@/components/present/use-presenter';
+import { startPresetAt } from '@/components/start/start-preset';
 import { runAgain } from './actions';
 import { useExecutionTarget } from './execution-target';
 
@@ -92,7 +93,7 @@ export function ExecutionView(props: ExecutionViewProps) {
       await runAgain({ name: target.name, stateMachineArn: target.stateMachineArn });
     });
   }, [target]);
-  const keys = <PresenterKeys presenting={presenter.on} onToggle={presenter.toggle} onRunAgain={onRunAgain} />;
+  const keys = <PresenterKeys presenting={presenter.on} onToggle={presenter.toggle} onRunAgain={onRunAgain} onPreset={startPresetAt} />;
 
   if (presenter.on) {
     return (

@@ -1,10 +1,7 @@
 'use client';
 
 import { startTransition, useEffect, useState } from 'react';
-import { SAGA_INPUT_FIELDS } from '@/lib/saga/fields';
 import { SAGA_PRESETS } from '@/lib/saga/scenarios';
-import { startSaga } from '@/components/start/actions';
-import { presetValues, valuesToFormData } from '@/components/start/form-input';
 import { commandFor, KEY_HELP } from './keys';
 import styles from './present.module.css';
 
@@ -25,11 +22,14 @@ export function PresenterKeys({
   presenting,
   onToggle,
   onRunAgain,
+  onPreset,
 }: {
   presenting: boolean;
   onToggle: () => void;
   /** the execution page's Run again; the start page has none */
   onRunAgain?: () => void;
+  /** starts the preset at this index; resolves with a message when it did not start */
+  onPreset: (index: number) => Promise<string | undefined>;
 }) {
   const [help, setHelp] = useState(false);
   const [message, setMessage] = useState<string>();
@@ -61,8 +61,8 @@ export function PresenterKeys({
           setMessage(`Starting ${preset.label}…`);
           // Success navigates to the new execution; only a refusal comes back.
           startTransition(async () => {
-            const state = await startSaga({ status: 'idle' }, valuesToFormData(presetValues(preset, SAGA_INPUT_FIELDS)));
-            if (state.status !== 'idle') setMessage(`${preset.label} did not start: ${state.message}`);
+            const refused = await onPreset(command.index);
+            if (refused) setMessage(refused);
           });
           return;
         }
@@ -70,7 +70,7 @@ export function PresenterKeys({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [presenting, onToggle, onRunAgain]);
+  }, [presenting, onToggle, onRunAgain, onPreset]);
 
   return (
     <>

@@ -7,9 +7,10 @@ import type { SagaPreset } from '@/lib/saga/scenarios';
 import { FlowGraph } from '@/components/graph/flow-graph';
 import { PRESENT_FIT_OPTIONS } from '@/components/graph/viewport';
 import { PresenterKeys } from '@/components/present/presenter-keys';
-import { PresetLauncher } from '@/components/present/preset-launcher';
 import { usePresenter } from '@/components/present/use-presenter';
 import presentStyles from '@/components/present/present.module.css';
+import { PresetLauncher } from './preset-launcher';
+import { startPresetAt } from './start-preset';
 
 /**
  * The start page, or in presenter mode (`?present`, or the p key) the saga's graph
@@ -28,7 +29,7 @@ export function StartScreen({
   children: ReactNode;
 }) {
   const presenter = usePresenter();
-  const keys = <PresenterKeys presenting={presenter.on} onToggle={presenter.toggle} />;
+  const keys = <PresenterKeys presenting={presenter.on} onToggle={presenter.toggle} onPreset={startPresetAt} />;
   if (!presenter.on || !presentLayout) {
     return (
       <>

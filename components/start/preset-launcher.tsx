@@ -5,9 +5,9 @@ import { WritesClosed } from '@/components/access/writes-closed';
 import { startTransition, useState } from 'react';
 import type { SwitchField } from '@/lib/saga/fields';
 import type { SagaPreset } from '@/lib/saga/scenarios';
-import { startSaga } from '@/components/start/actions';
-import { presetValues, valuesToFormData } from '@/components/start/form-input';
-import styles from './present.module.css';
+import styles from '@/components/present/present.module.css';
+import { startSaga } from './actions';
+import { presetValues, valuesToFormData } from './form-input';
 
 /** Presenter mode's start page: each preset a numbered button that starts it at once (or its digit key). */
 export function PresetLauncher({ presets, fields }: { presets: readonly SagaPreset[]; fields: readonly SwitchField[] }) {
