@@ -131,6 +131,8 @@ test('a running execution: stepping back stops following, one click returns to l
 });
 
 test('the follow view switches by itself to the execution the presenter starts, live, with no controls', async ({ browser, page }) => {
+  // Two browsers, five page loads and a run to its end: more than the default minute on a shared machine.
+  test.setTimeout(150_000);
   // The presenter puts a run on the room's screen.
   const first = await startSaga({});
   await page.goto(`/executions/${first}`);
