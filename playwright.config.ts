@@ -31,6 +31,10 @@ export const E2E = {
   accessEngine: 18191 + offset,
   accessDynamo: 18192 + offset,
   accessDashboard: 13111 + offset,
+  /** `npm run start:aws` against an engine standing in for AWS: e2e/start-aws.spec.ts */
+  awsEngine: 18193 + offset,
+  awsDynamo: 18194 + offset,
+  awsDashboard: 13112 + offset,
 } as const;
 
 const executablePath = chromiumPath();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardConfig, followConfig, LOCAL_SAGA_STATE_MACHINE_ARN } from './env';
+import { awsDashboardConfig, dashboardConfig, followConfig, LOCAL_SAGA_STATE_MACHINE_ARN } from './env';
 
 const noFile = () => {
   throw new Error('ENOENT');
@@ -33,6 +33,22 @@ describe('dashboardConfig', () => {
 
   it('unset with nothing deployed: no ARN, so the dashboard can say how to configure one', () => {
     expect(dashboardConfig({}, noFile).sagaStateMachineArn).toBeUndefined();
+  });
+
+  it('start:aws ignores the local engine\'s variables; only the test override redirects AWS calls', () => {
+    const local = { SFN_ENDPOINT: 'http://127.0.0.1:8083', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8084', SAGA_STATE_MACHINE_ARN: LOCAL_SAGA_STATE_MACHINE_ARN };
+    const aws = awsDashboardConfig(local);
+    expect(aws.sfn).toEqual({ endpoint: undefined, region: 'us-east-1', credentials: undefined });
+    expect(aws.targetLabel).toBe('AWS us-east-1');
+
+    const standIn = awsDashboardConfig({ ...local, AWS_ENDPOINTS_FOR_TESTS: 'sfn=http://127.0.0.1:9001,dynamodb=http://127.0.0.1:9002,logs=http://127.0.0.1:9003' });
+    expect(standIn.sfn).toEqual({ endpoint: 'http://127.0.0.1:9001', region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    expect(standIn.data.dynamoEndpoint).toBe('http://127.0.0.1:9002');
+    expect(standIn.stepLogs).toMatchObject({ source: 'cloudwatch', endpoint: 'http://127.0.0.1:9003' });
+  });
+
+  it('refuses a malformed test override, naming the variable', () => {
+    expect(() => dashboardConfig({ AWS_ENDPOINTS_FOR_TESTS: 'sfn=ftp://x' }, noFile)).toThrow(/AWS_ENDPOINTS_FOR_TESTS/);
   });
 });
 
