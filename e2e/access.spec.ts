@@ -90,7 +90,7 @@ async function signIn(page: Page, secret = SECRET): Promise<void> {
   await page.getByTestId('sign-in-submit').click();
 }
 
-test('not signed in: the room sees no Start, Stop, Redrive or Run again, and forged posts are refused with nothing called', async ({ page }) => {
+test('not signed in: the room sees no Start, Stop, Redrive, Run again or batch control, and forged posts are refused with nothing called', async ({ page }) => {
   const running = await heldSaga();
   const aborted = await abortedSaga();
 
@@ -99,6 +99,10 @@ test('not signed in: the room sees no Start, Stop, Redrive or Run again, and for
   await expect(page.getByTestId('writes-closed')).toBeVisible();
   await expect(page.getByTestId('start-button')).toHaveCount(0);
   await expect(page.getByTestId('sign-in-link')).toBeVisible();
+  await expect(page.locator('[data-testid^="run-preset-"]')).toHaveCount(0);
+  await page.goto(`${base}/batch`);
+  await expect(page.getByTestId('writes-closed')).toBeVisible();
+  await expect(page.getByTestId('batch-start')).toHaveCount(0);
 
   await page.goto(`${base}/executions/${running}`);
   await expect(page.getByTestId('execution-status')).toHaveAttribute('data-status', 'RUNNING');
@@ -115,6 +119,10 @@ test('not signed in: the room sees no Start, Stop, Redrive or Run again, and for
   expect(await forgeAction(api, `/executions/${running}`, 'stopExecution', [{ name: running }, 0])).toBe(401);
   expect(await forgeAction(api, `/executions/${aborted}`, 'redriveExecution', [{ name: aborted }, 0])).toBe(401);
   expect(await forgeAction(api, `/executions/${aborted}`, 'runAgain', [{ name: aborted }])).toBe(401);
+  expect(await forgeAction(api, '/batch', 'startBatch', [{ status: 'idle' }, {}])).toBe(401);
+  expect(await forgeAction(api, '/batch', 'resumeBatch', ['bat-aaaaaaaa', 'x'])).toBe(401);
+  expect(await forgeAction(api, '/batch', 'cancelBatch', ['bat-aaaaaaaa'])).toBe(401);
+  expect(await forgeAction(api, `/executions/${running}`, 'showToAudience', [{ name: running }])).toBe(401);
   await api.dispose();
   expect(only(await engineCalls(), [...WRITES, 'DescribeExecution'])).toEqual(only(before, [...WRITES, 'DescribeExecution']));
 });
