@@ -224,6 +224,8 @@ test('allow-list of the saga: stop, redrive, run again and export on another mac
 
 test('sign out ends the session: the controls go and the old cookie no longer writes', async ({ page }) => {
   await signIn(page);
+  // Signed in once the header offers sign-out: only then is the cookie certainly set.
+  await expect(page.getByTestId('sign-out')).toBeVisible();
   const cookie = (await page.context().cookies()).find((c) => c.name === 'saga_session');
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
   await page.getByTestId('sign-out').click();

@@ -86,6 +86,8 @@ test('?at=N shows, node by node, what the reader says of events 1..N; the data p
   await page.goto(`/executions/${name}?at=${refunded - 1}`);
   await expect(execution.data('payment-status')).toHaveAttribute('data-payment-status', 'CHARGED');
   await expect(execution.data('order-status')).toHaveAttribute('data-order-status', 'PENDING');
+  // The panels are server-rendered; the keys answer once the page has hydrated, as its export buttons show.
+  await expect(page.getByTestId('export-json')).toBeEnabled();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('replay-position')).toHaveAttribute('data-event-id', String(refunded));
   await expect(execution.data('payment-status')).toHaveAttribute('data-payment-status', 'REFUNDED');
@@ -114,6 +116,7 @@ test('a running execution: stepping back stops following, one click returns to l
   const execution = new ExecutionPage(page);
   await page.goto(`/executions/${name}`);
   await execution.expectStatus('ProcessPayment', 'RUNNING');
+  await expect(page.getByTestId('export-json')).toBeEnabled();
   // Back over ProcessPayment's entry, its Lambda's scheduling and start: three events.
   await page.getByTestId('replay-back').click();
   await expect(page.getByTestId('replay-bar')).toHaveAttribute('data-replaying', 'true');
@@ -136,6 +139,7 @@ test('the follow view switches by itself to the execution the presenter starts, 
   // The presenter puts a run on the room's screen.
   const first = await startSaga({});
   await page.goto(`/executions/${first}`);
+  await expect(page.getByTestId('export-json')).toBeEnabled();
   await page.getByTestId('audience-link').click();
   await expect(page.getByTestId('audience-qr').locator('svg')).toBeVisible();
   await expect(page.getByTestId('audience-url')).toHaveText(/\/follow$/);

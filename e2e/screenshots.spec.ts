@@ -146,6 +146,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('follow view on a phone, and the presenter\'s audience link', async ({ page, browser }) => {
       await page.goto(`/executions/${encodeURIComponent(runs.refund)}`);
+      await expect(page.getByTestId('export-json')).toBeEnabled();
       await page.getByTestId('audience-link').click();
       await page.getByTestId('audience-show').click();
       await expect(page.getByRole('status')).toContainText('follows');
