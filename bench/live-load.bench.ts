@@ -15,7 +15,7 @@
  */
 import { CreateStateMachineCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { percentile, print, runBench, startStack } from './support';
+import { percentile, print, readSse, runBench, startStack } from './support';
 import { localSfnClient } from '../backend/engine/local-client';
 
 const PORTS = { engine: 18483, dynamo: 18484, dashboard: 13400 };
@@ -84,25 +84,13 @@ async function sseViewer(name: string, sm: string, signal: AbortSignal): Promise
     await (await fetch(`${dashboardUrl}/executions/${name}?${query}`, { signal })).text();
     const res = await fetch(`${dashboardUrl}/api/executions/${name}/stream?${query}&after=0`, { signal });
     const openedAt = Date.now();
-    if (!res.body) throw new Error(`stream for ${name}: no body (HTTP ${res.status})`);
-    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      const at = Date.now();
-      buffer += value;
-      for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
-        const lines = buffer.slice(0, cut).split('\n');
-        buffer = buffer.slice(cut + 2);
-        if (lines[0] !== 'event: events') continue;
-        const data = lines.find((line) => line.startsWith('data: '))?.slice('data: '.length) ?? '{"events":[]}';
-        for (const event of (JSON.parse(data) as { events: StreamEvent[] }).events) {
-          ids.push(event.id);
-          if (isStateEvent(event.type) && event.timestamp >= openedAt) delays.push(at - event.timestamp);
-        }
+    await readSse(res, (event, data, at) => {
+      if (event !== 'events') return;
+      for (const e of (JSON.parse(data) as { events: StreamEvent[] }).events) {
+        ids.push(e.id);
+        if (isStateEvent(e.type) && e.timestamp >= openedAt) delays.push(at - e.timestamp);
       }
-    }
+    });
   } catch (error) {
     if (!signal.aborted) throw error;
   }

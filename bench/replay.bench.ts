@@ -19,7 +19,7 @@ import { CreateStateMachineCommand, type SFNClient, StartExecutionCommand } from
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from '@playwright/test';
 import { GENERATED_HISTORY_DEFINITION, generateHistory } from '../lib/history/testing/generate-history';
-import { percentile, print, runBench, startStackAndBrowser } from './support';
+import { percentile, print, readSse, runBench, startStackAndBrowser } from './support';
 import { localSfnClient } from '../backend/engine/local-client';
 
 const PORTS = { engine: 18883, dynamo: 18884, dashboard: 13800 };
@@ -103,26 +103,6 @@ async function showToRoom(page: Page, name: string, sm: string): Promise<void> {
 }
 
 type StreamEvent = { id: number; type: string; timestamp: number };
-
-/** Reads an SSE response, calling `onEvent(name, data, at)` per message, until it ends or aborts. */
-async function readSse(res: Response, onEvent: (event: string, data: string, at: number) => void): Promise<void> {
-  if (!res.body) throw new Error(`no stream (HTTP ${res.status})`);
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    const at = Date.now();
-    buffer += value;
-    for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
-      const lines = buffer.slice(0, cut).split('\n');
-      buffer = buffer.slice(cut + 2);
-      const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
-      const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
-      if (event && data) onEvent(event, data, at);
-    }
-  }
-}
 
 /**
  * One phone on /follow: the page, then the follow stream and the followed execution's event

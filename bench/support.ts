@@ -64,3 +64,23 @@ export async function startStackAndBrowser(ports: StackPorts) {
   };
   return { browser, stop };
 }
+
+/** Reads an SSE response, calling `onEvent(name, data, at)` per message, until it ends or aborts. */
+export async function readSse(res: Response, onEvent: (event: string, data: string, at: number) => void): Promise<void> {
+  if (!res.body) throw new Error(`no stream (HTTP ${res.status})`);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    const at = Date.now();
+    buffer += value;
+    for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
+      const lines = buffer.slice(0, cut).split('\n');
+      buffer = buffer.slice(cut + 2);
+      const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
+      const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
+      if (event && data) onEvent(event, data, at);
+    }
+  }
+}

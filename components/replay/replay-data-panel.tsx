@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { HistoryEvent } from '@/lib/history/types';
 import { orderAt } from '@/lib/saga-data/order-at';
 import panel from '@/components/ui/panel.module.css';
+import data from '@/components/execution/execution.module.css';
 import styles from './replay.module.css';
 
 /** Status words get the status palette, as on the live panel. */
@@ -19,7 +20,7 @@ function Value({ name, value }: { name: string; value: string | number | undefin
   const text = value === undefined ? '—' : String(value);
   return (
     <dd
-      className={styles.dataValue}
+      className={data.dataValue}
       data-testid={`data-${name}`}
       {...{ [`data-${name}`]: text }}
       data-tone={typeof value === 'string' ? TONE[value] : undefined}
@@ -45,7 +46,7 @@ export function ReplayDataPanel({ orderId, events }: { orderId: string; events: 
         </h2>
         <code className={`mono ${panel.muted}`}>{orderId}</code>
       </div>
-      <dl className={styles.dataList}>
+      <dl className={data.dataList}>
         <dt>Order status</dt>
         <Value name="order-status" value={order.orderStatus} />
         <dt>Item</dt>

@@ -87,13 +87,14 @@ export function executionEventStream(executionArn: string, afterId: number, sign
       stop();
     },
   });
-  return new Response(stream, {
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      // Proxies such as nginx would otherwise buffer the stream and defeat "live".
-      'x-accel-buffering': 'no',
-    },
-  });
+  return new Response(stream, { headers: SSE_HEADERS });
 }
+
+/** Headers of every event stream the dashboard serves. */
+export const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  // Proxies such as nginx would otherwise buffer the stream and defeat "live".
+  'x-accel-buffering': 'no',
+} as const;

@@ -1,4 +1,5 @@
 import { connection } from 'next/server';
+import { SSE_HEADERS } from '@/lib/live/server';
 import { followPointer } from '@/lib/executions/follow-server';
 
 export const runtime = 'nodejs';
@@ -48,12 +49,5 @@ export async function GET(request: Request) {
       stop();
     },
   });
-  return new Response(stream, {
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    },
-  });
+  return new Response(stream, { headers: SSE_HEADERS });
 }
