@@ -47,6 +47,28 @@ function readJson(path: string): Record<string, unknown> | undefined {
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
+type VitestReport = { testResults?: { name?: string; assertionResults?: { status?: string; fullName?: string; failureMessages?: string[] }[] }[] };
+type PwSuite = { title?: string; file?: string; suites?: PwSuite[]; specs?: { title?: string; line?: number; tests?: { status?: string }[] }[] };
+
+function failedTestNames(vitest: Record<string, unknown> | undefined, pw: Record<string, unknown> | undefined): string[] {
+  const names: string[] = [];
+  for (const file of (vitest as VitestReport | undefined)?.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status !== 'failed') continue;
+      const first = (t.failureMessages?.[0] ?? '').split('\n')[0]?.slice(0, 300);
+      names.push(`${file.name ?? '?'} › ${t.fullName ?? '?'} — ${first}`);
+    }
+  }
+  const walk = (suite: PwSuite, file: string): void => {
+    for (const spec of suite.specs ?? []) {
+      if (spec.tests?.some((t) => t.status === 'unexpected')) names.push(`${file}:${spec.line ?? '?'} › ${spec.title ?? '?'}`);
+    }
+    for (const child of suite.suites ?? []) walk(child, suite.file ?? file);
+  };
+  for (const suite of ((pw?.suites ?? []) as PwSuite[])) walk(suite, suite.file ?? '?');
+  return names;
+}
+
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
@@ -63,6 +85,9 @@ const pwStats = (pw?.stats ?? {}) as Record<string, unknown>;
 const passed = num(vitest?.numPassedTests) + num(pwStats.expected) + num(pwStats.flaky);
 const failed = num(vitest?.numFailedTests) + num(pwStats.unexpected);
 const skipped = num(vitest?.numPendingTests) + num(vitest?.numTodoTests) + num(pwStats.skipped);
+
+// CI keeps only the tail of the output, so the names of failed tests are repeated here.
+for (const name of failedTestNames(vitest, pw)) console.log(`failed: ${name}`);
 
 console.log('');
 if (failedSteps.length > 0) console.log(`failed steps: ${failedSteps.join(', ')}`);
