@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { ErrorInfo } from '@/lib/sfn/errors';
+import list from '@/components/ui/data-list.module.css';
 import styles from './execution.module.css';
 import panel from '@/components/ui/panel.module.css';
 import { type OrderData, orderDataKey } from '@/lib/saga-data/order-view';
@@ -27,7 +28,7 @@ function Value({ testId, attr, value }: { testId: string; attr: string; value: s
   const text = value === undefined ? '—' : String(value);
   return (
     <dd
-      className={styles.dataValue}
+      className={list.dataValue}
       data-testid={testId}
       {...{ [attr]: text }}
       data-tone={typeof value === 'string' ? TONE[value] : undefined}
@@ -73,7 +74,7 @@ export function DataPanel({
           Cannot read the order&apos;s records: {error.message}
         </p>
       ) : (
-        <dl className={styles.dataList}>
+        <dl className={list.dataList}>
           <dt>Order status</dt>
           <Value testId="data-order-status" attr="data-order-status" value={data?.orderStatus} />
           <dt>Item</dt>

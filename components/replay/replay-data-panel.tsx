@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { HistoryEvent } from '@/lib/history/types';
 import { orderAt } from '@/lib/saga-data/order-at';
 import panel from '@/components/ui/panel.module.css';
-import data from '@/components/execution/execution.module.css';
+import data from '@/components/ui/data-list.module.css';
 import styles from './replay.module.css';
 
 /** Status words get the status palette, as on the live panel. */
