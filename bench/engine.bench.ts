@@ -19,7 +19,7 @@ import { tempDataDir } from '../backend/engine/testing/test-engine';
 import { startLocalDynamo } from '../backend/local/dynamo';
 import { sagaDefinition } from '../backend/saga/definition';
 import { withStateNames } from '../backend/engine/state-name';
-import { capturingStepLogger, StepLogStore } from '../backend/engine/step-logs';
+import { capturingStepLogger, discardedStepLogs } from '../backend/engine/step-logs';
 import { createSagaFunctions, LOCAL_SAGA_ARNS, SAGA_FUNCTIONS } from '../backend/saga/functions';
 import { jsonClient } from './json-client';
 import { sagasInFlight } from './saga-load';
@@ -113,7 +113,7 @@ async function benchDirect(): Promise<{ latency: number; perSecond: number }> {
   const dataDir = tempDataDir();
   const dynamo = await startLocalDynamo({ port: 0, dataDir });
   try {
-    const functions = createSagaFunctions({ ...sagaDataConfig(), dynamoEndpoint: dynamo.endpoint }, undefined, capturingStepLogger(new StepLogStore()));
+    const functions = createSagaFunctions({ ...sagaDataConfig(), dynamoEndpoint: dynamo.endpoint }, undefined, capturingStepLogger(discardedStepLogs));
     const handlers: NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']> = {};
     for (const spec of SAGA_FUNCTIONS) handlers[spec.key] = functions[spec.key] as (typeof handlers)[string];
     const machine = new StateMachine(withStateNames(sagaDefinition(LOCAL_SAGA_ARNS)) as unknown as StateMachineDefinition);

@@ -6,7 +6,7 @@
  * lib/history/fixtures/aws (the AWS recordings).
  * A run that does not end as its scenario says is an error, and nothing is written.
  */
-import { capturingStepLogger, StepLogStore } from '../backend/engine/step-logs';
+import { capturingStepLogger, discardedStepLogs } from '../backend/engine/step-logs';
 import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
@@ -67,7 +67,7 @@ function trackSagaCalls(engine: RunningEngine): { settled(): Promise<void> } {
   const dynamoEndpoint = engine.saga?.dynamoEndpoint;
   if (!dynamoEndpoint) throw new RecordingError('the engine deployed no saga');
   const running = new Set<Promise<unknown>>();
-  const functions = createSagaFunctions({ ...sagaDataConfig(), dynamoEndpoint }, undefined, capturingStepLogger(new StepLogStore()));
+  const functions = createSagaFunctions({ ...sagaDataConfig(), dynamoEndpoint }, undefined, capturingStepLogger(discardedStepLogs));
   for (const [arn, fn] of localSagaHandlersByArn(functions)) {
     engine.registerLambda(arn, (event) => {
       const call = fn(event);

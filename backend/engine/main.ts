@@ -36,7 +36,7 @@ export interface RunningEngine {
 export async function startEngine(config: EngineConfig, options: EngineOptions = {}): Promise<RunningEngine> {
   const store = new EngineStore(config.dataDir);
   const registry = new LambdaRegistry();
-  const logs = new StepLogStore();
+  const logs = new StepLogStore(store);
   const machines = new StateMachines(store, config.region);
   const crashHere = config.crashAt && crashPointMatcher(config.crashAt);
   const executions = new Executions(store, machines, registry, config.region, crashHere ? (name, events) => {

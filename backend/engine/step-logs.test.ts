@@ -4,8 +4,10 @@
  */
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StepLogStore, type StepLogLine } from './step-logs';
-import { startTestEngine, type TestEngine } from './testing/test-engine';
+import { rmSync } from 'node:fs';
+import { MAX_LINES_PER_EXECUTION, StepLogStore, type StepLogLine } from './step-logs';
+import { EngineStore } from './store';
+import { startTestEngine, tempDataDir, type TestEngine } from './testing/test-engine';
 import { waitForEnd } from './testing/test-waits';
 
 let t: TestEngine;
@@ -43,6 +45,10 @@ describe('step logs on the local engine', () => {
     const all = await logsOf(name);
     expect([...new Set(all.map((l) => l.stateName))]).toEqual(['CreateOrder', 'UpdateInventory', 'ProcessPayment', 'PaymentRefund', 'InventoryRollback', 'CancelOrder', 'NotifyFailure']);
     expect(await logsOf('no-such-execution')).toEqual([]);
+
+    // As CloudWatch's would, the lines outlive the engine that wrote them.
+    await t.restart();
+    expect(await logsOf(name, 'ProcessPayment')).toEqual(payment);
   });
 
   it('refuses a request that names no execution', async () => {
@@ -54,17 +60,41 @@ describe('step logs on the local engine', () => {
 
 describe('StepLogStore', () => {
   const line = (executionName: string, stateName: string, message: string): StepLogLine => ({ executionName, stateName, message, level: 'INFO', timestamp: new Date(0).toISOString() });
+  const dirs: string[] = [];
+  const openStore = (dataDir = tempDataDir()) => {
+    dirs.push(dataDir);
+    return new EngineStore(dataDir);
+  };
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
 
-  it('keeps the lines of the most recent executions and forgets the oldest', () => {
-    const store = new StepLogStore();
-    for (let i = 0; i <= 1_000; i++) store.add(line(`run-${i}`, 'CreateOrder', 'started'));
-    expect(store.read('run-0')).toEqual([]);
-    expect(store.read('run-1')).toHaveLength(1);
-    store.add(line('run-1', 'Notify', 'again'));
-    store.add(line('run-1001', 'CreateOrder', 'started'));
-    // run-1 was logged to again, so run-2 is now the oldest.
-    expect(store.read('run-1')).toHaveLength(2);
-    expect(store.read('run-2')).toEqual([]);
-    expect(store.read('run-1', 'Notify').map((l) => l.message)).toEqual(['again']);
+  it("keeps an execution's lines on disk: a store opened again after a crash serves them", () => {
+    const first = openStore();
+    const logs = new StepLogStore(first);
+    logs.add(line('run-1', 'CreateOrder', 'started'));
+    logs.add(line('run-1', 'ProcessPayment', 'failed'));
+    logs.add(line('run-2', 'CreateOrder', 'started'));
+    first.flush();
+    // No close(): the process dies here; what was committed is all the next one has.
+    const again = new StepLogStore(openStore(dirs[0]));
+    expect(again.read('run-1').map((l) => l.message)).toEqual(['started', 'failed']);
+    expect(again.read('run-1', 'ProcessPayment')).toEqual([line('run-1', 'ProcessPayment', 'failed')]);
+    expect(again.read('run-3')).toEqual([]);
+  });
+
+  it(`keeps the first ${MAX_LINES_PER_EXECUTION} lines of one execution, also across a restart`, () => {
+    const store = openStore();
+    const logs = new StepLogStore(store);
+    for (let i = 0; i < MAX_LINES_PER_EXECUTION - 1; i++) logs.add(line('chatty', 'Notify', `line ${i}`));
+    store.flush();
+    const restarted = new StepLogStore(openStore(dirs.at(-1)));
+    restarted.add(line('chatty', 'Notify', 'the last one kept'));
+    restarted.add(line('chatty', 'Notify', 'dropped'));
+    restarted.add(line('quiet', 'Notify', 'another execution is not affected'));
+    const kept = restarted.read('chatty');
+    expect(kept).toHaveLength(MAX_LINES_PER_EXECUTION);
+    expect(kept.at(-1)?.message).toBe('the last one kept');
+    expect(restarted.read('quiet')).toHaveLength(1);
   });
 });

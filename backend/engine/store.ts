@@ -57,11 +57,22 @@ CREATE INDEX IF NOT EXISTS executions_newest ON executions (state_machine_arn, s
 CREATE INDEX IF NOT EXISTS executions_by_status ON executions (state_machine_arn, status, start_date DESC, pk DESC);
 CREATE TABLE IF NOT EXISTS events (
   execution_pk INTEGER NOT NULL, id INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (execution_pk, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS step_logs (
+  id INTEGER PRIMARY KEY, execution TEXT NOT NULL, state TEXT, line TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS step_logs_by_execution ON step_logs (execution, id);
 `;
 
 type Row = Record<string, unknown>;
 
 export const FLUSH_MS = 10;
+/**
+ * Step log lines kept on disk: the newest this many, across all executions (a few hundred
+ * bytes each, so tens of MB at most). CloudWatch keeps logs for a retention period; a
+ * workshop laptop keeps the last tens of thousands of sagas' lines.
+ */
+export const MAX_STORED_LOG_LINES = 200_000;
+/** Old lines are pruned after this many new ones, not on every commit. */
+const PRUNE_EVERY_LINES = 5_000;
 // Nullable columns: SQLite gives back the stored number or text, or null.
 const optNumber = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 const optString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -103,6 +114,8 @@ export class EngineStore {
   private readonly sql: Record<string, StatementSync>;
   private readonly pendingExecutions = new Map<number, ExecutionRecord>();
   private pendingEvents: [number, number, string][] = [];
+  private pendingLogs: [string, string | null, string][] = [];
+  private logsSincePrune = PRUNE_EVERY_LINES;
   private waiters: (() => void)[] = [];
   private afterFlush: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -139,6 +152,11 @@ export class EngineStore {
       machines: prepare(`SELECT ${machineColumns} FROM state_machines m JOIN revisions r USING (revision_id)
         WHERE m.arn > ? ORDER BY m.arn LIMIT ?`),
       deleteMachine: prepare('DELETE FROM state_machines WHERE arn = ?'),
+      insertLog: prepare('INSERT INTO step_logs (execution, state, line) VALUES (?,?,?)'),
+      logsOfExecution: prepare('SELECT line FROM step_logs WHERE execution = ? ORDER BY id'),
+      logsOfState: prepare('SELECT line FROM step_logs WHERE execution = ? AND state = ? ORDER BY id'),
+      logCount: prepare('SELECT COUNT(*) AS n FROM step_logs WHERE execution = ?'),
+      pruneLogs: prepare('DELETE FROM step_logs WHERE id <= (SELECT MAX(id) FROM step_logs) - ?'),
     };
     this.nextPk = Number((this.stmt('maxPk').get() as Row).pk) + 1;
   }
@@ -161,6 +179,22 @@ export class EngineStore {
   appendEvents(executionPk: number, events: readonly { id: number }[]): void {
     for (const event of events) this.pendingEvents.push([executionPk, event.id, JSON.stringify(event)]);
     if (events.length > 0) this.schedule();
+  }
+
+  /** One step log line (already serialised), committed with the next batch. */
+  appendLog(execution: string, state: string | undefined, line: string): void {
+    this.pendingLogs.push([execution, state ?? null, line]);
+    this.schedule();
+  }
+
+  /** The serialised log lines of one execution (of one state when given), in the order they were written. */
+  logs(execution: string, state?: string): string[] {
+    const rows = state === undefined ? this.read('logsOfExecution', execution) : this.read('logsOfState', execution, state);
+    return rows.map((r) => String(r.line));
+  }
+
+  logCount(execution: string): number {
+    return Number(this.read('logCount', execution)[0]?.n ?? 0);
   }
 
   private get dirty(): boolean {
@@ -192,8 +226,10 @@ export class EngineStore {
     this.immediate = undefined;
     const executions = [...this.pendingExecutions.values()];
     const events = this.pendingEvents;
+    const logs = this.pendingLogs;
     this.pendingExecutions.clear();
     this.pendingEvents = [];
+    this.pendingLogs = [];
     const waiters = [...this.waiters, ...this.afterFlush];
     this.waiters = [];
     this.afterFlush = [];
@@ -206,6 +242,13 @@ export class EngineStore {
       }
       const insert = this.stmt('insertEvent');
       for (const [pk, id, body] of events) insert.run(pk, id, body);
+      const insertLog = this.stmt('insertLog');
+      for (const [execution, state, line] of logs) insertLog.run(execution, state, line);
+      this.logsSincePrune += logs.length;
+      if (this.logsSincePrune >= PRUNE_EVERY_LINES) {
+        this.stmt('pruneLogs').run(MAX_STORED_LOG_LINES);
+        this.logsSincePrune = 0;
+      }
       this.db.exec('COMMIT');
     } catch (error) {
       this.db.exec('ROLLBACK');

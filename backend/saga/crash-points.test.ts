@@ -6,7 +6,7 @@
  * error is caught, not retried). The boundaries are counted from an uncrashed run, so a new
  * write is covered without editing this file.
  */
-import { capturingStepLogger, StepLogStore } from '@/backend/engine/step-logs';
+import { capturingStepLogger, discardedStepLogs } from '@/backend/engine/step-logs';
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalDynamo } from '@/backend/local/dynamo';
@@ -41,7 +41,7 @@ function world(clients: SagaClients) {
     inventory: inventoryRepo(clients, tables.inventory),
     payments: paymentsRepo(clients, tables.payments),
     notifications: notificationsRepo(clients, tables.notifications),
-    handlers: sagaFunctionsOver(clients, tables, effects, capturingStepLogger(new StepLogStore())),
+    handlers: sagaFunctionsOver(clients, tables, effects, capturingStepLogger(discardedStepLogs)),
   };
 }
 type World = ReturnType<typeof world>;

@@ -3,7 +3,7 @@
  * waits, on its injected sleep, until the test releases it; unreleased, it gives up with
  * its own error before the Lambda timeout would.
  */
-import { capturingStepLogger, StepLogStore } from '@/backend/engine/step-logs';
+import { capturingStepLogger, discardedStepLogs } from '@/backend/engine/step-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAGA_STEPS } from '@/lib/saga/steps';
 import { startSagaHarness, type SagaHarness } from '../local/testing/saga-harness';
@@ -30,7 +30,7 @@ function heldHandlers(onSleep: (count: number) => Promise<void> = async () => {}
       slept.push(ms);
       await onSleep(slept.length);
     },
-  }, capturingStepLogger(new StepLogStore()));
+  }, capturingStepLogger(discardedStepLogs));
   return { handlers, slept };
 }
 

@@ -8,7 +8,7 @@ import { sagaDataConfig } from '@/lib/env';
 import { createSagaClients, type SagaClients } from '@/lib/saga-data/clients';
 import { sagaDefinition } from '@/backend/saga/definition';
 import { withStateNames } from '@/backend/engine/state-name';
-import { capturingStepLogger, StepLogStore } from '@/backend/engine/step-logs';
+import { capturingStepLogger, discardedStepLogs } from '@/backend/engine/step-logs';
 import { createSagaFunctions, LOCAL_SAGA_ARNS, localSagaHandlersByArn, type SagaHandler } from '@/backend/saga/functions';
 import { startLocalDynamo } from '../dynamo';
 
@@ -38,7 +38,7 @@ export async function startSagaHarness(): Promise<SagaHarness> {
   const dynamo = await startLocalDynamo({ port: 0, tables });
   const data = { tables, region, dynamoEndpoint: dynamo.endpoint };
   // Log lines are kept (and dropped with the harness), not printed over the test output.
-  const handlers = createSagaFunctions(data, { now: () => new Date().toISOString(), sleep: async () => {} }, capturingStepLogger(new StepLogStore()));
+  const handlers = createSagaFunctions(data, { now: () => new Date().toISOString(), sleep: async () => {} }, capturingStepLogger(discardedStepLogs));
   const byArn = localSagaHandlersByArn(handlers);
   const definition = sagaDefinition(LOCAL_SAGA_ARNS);
   const localHandlers: Record<string, SagaHandler> = {};
