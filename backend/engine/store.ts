@@ -193,8 +193,10 @@ export class EngineStore {
     return rows.map((r) => String(r.line));
   }
 
+  /** Lines written for one execution, committed or not; without forcing a commit, as it is asked on the hot path. */
   logCount(execution: string): number {
-    return Number(this.read('logCount', execution)[0]?.n ?? 0);
+    const committed = Number((this.stmt('logCount').get(execution) as Row | undefined)?.n ?? 0);
+    return committed + this.pendingLogs.filter(([e]) => e === execution).length;
   }
 
   private get dirty(): boolean {
