@@ -5,6 +5,7 @@
  */
 import { DescribeExecutionCommand, RedriveExecutionCommand, StartExecutionCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_SAGA_ARNS } from '../saga/functions';
 import { fullHistory, historyShapeProblems, sagaData, statesVisited } from './testing/saga-checks';
 import { startTestEngine, type TestEngine } from './testing/test-engine';
 import { waitForEnd } from './testing/test-waits';
@@ -134,5 +135,38 @@ describe('order saga on the local engine', () => {
     await expect(start).rejects.toMatchObject({ name: 'InvalidExecutionInput', message: expect.stringContaining('not null') });
     const arn = t.engine.saga!.stateMachineArn.replace(':stateMachine:', ':execution:') + ':null-input';
     await expect(t.sfn.send(new DescribeExecutionCommand({ executionArn: arn }))).rejects.toMatchObject({ name: 'ExecutionDoesNotExist' });
+  });
+});
+
+describe('order saga whose failure notice cannot be sent', () => {
+  let broken: TestEngine;
+  beforeAll(async () => {
+    // The notification service is down: every NotifyFailure call throws an error its Retry does not name.
+    const down = async () => {
+      const error = new Error('The notification service refused the message');
+      error.name = 'NotificationServiceDown';
+      throw error;
+    };
+    broken = await startTestEngine({ saga: true, lambdas: { [LOCAL_SAGA_ARNS.NotifyFailureFunctionArn!]: down } });
+  });
+  afterAll(() => broken.stop());
+
+  it('the rollback is still done: the execution ends in SagaRolledBack, with the notice failure as its cause', async () => {
+    const { executionArn } = await broken.sfn.send(
+      new StartExecutionCommand({ stateMachineArn: broken.engine.saga!.stateMachineArn, name: 'notice-down', input: blueprint({ failProcessPayment: true }) }),
+    );
+    const ended = await waitForEnd(broken.sfn, executionArn!);
+    expect(ended).toMatchObject({ status: 'FAILED', error: 'SagaRolledBack', cause: expect.stringContaining('NotificationServiceDown') });
+    const events = await fullHistory(broken.sfn, executionArn!);
+    expect(historyShapeProblems(events)).toEqual([]);
+    expect(statesVisited(events)).toEqual([
+      'CreateOrder', 'UpdateInventory', 'ProcessPayment', 'PaymentRefund', 'InventoryRollback', 'CancelOrder', 'NotifyFailure', 'SagaRolledBack',
+    ]);
+    // Not retried: one failed call, then the Catch.
+    expect(lambdaFailures(events)).toEqual(['PaymentFailed', 'NotificationServiceDown']);
+    const records = await sagaData(broken.engine.saga!.dynamoEndpoint).order('ord-notice-down');
+    expect(records.order?.status).toBe('CANCELLED');
+    expect(records.payment?.status).toBe('REFUNDED');
+    expect(records.stock?.reservation?.status).toBe('RELEASED');
   });
 });
