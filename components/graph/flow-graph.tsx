@@ -9,7 +9,7 @@ import styles from './graph.module.css';
 import { GroupStateNode, StateNode } from './state-node';
 import { keepUnchanged, toFlowEdges, toFlowNodes } from './to-flow';
 import type { SagaFlowEdge, SagaFlowNode } from './types';
-import { FIT_VIEW_OPTIONS, type FitOptions, fittedViewport, type PaneSize, ZOOM } from './viewport';
+import { FIT_VIEW_OPTIONS, type FitOptions, fitStyle, fittedViewport, ZOOM } from './viewport';
 
 // Module scope: a new object per render would make React Flow remount every node.
 const nodeTypes = { state: StateNode, 'group-state': GroupStateNode };
@@ -44,25 +44,26 @@ export function FlowGraph({
     drawn.current = { nodes, edges };
   }, [nodes, edges]);
 
-  // The pane is measured before React Flow mounts (a layout effect runs before paint), so
-  // its first frame is already fitted. React Flow reads the viewport only when it mounts.
+  // React Flow is rendered on the server too (its nodes carry their sizes and handles), so
+  // the drawing is in the page's HTML. Until React Flow holds the fitted viewport, the
+  // stylesheet fits it to the pane ('css', see graph.module.css): the first frame, before
+  // any script, is already the final view, and nothing moves when React Flow takes over.
   const paneRef = useRef<HTMLDivElement>(null);
-  const [pane, setPane] = useState<PaneSize>();
-  useLayoutEffect(() => {
-    const el = paneRef.current;
-    if (el) setPane({ width: el.offsetWidth, height: el.offsetHeight });
-  }, []);
-  // Only the first fit is React Flow's default viewport; later ones (a resize, a new
-  // layout) move the mounted view below, so the first value is kept.
-  const initialViewport = useMemo(() => (pane ? fittedViewport(layout, pane, fit) : undefined), [pane]); // eslint-disable-line react-hooks/exhaustive-deps
+  const fitVars = useMemo(() => fitStyle(layout, fit), [layout, fit]);
+  const [cssFit, setCssFit] = useState(true);
 
   // Refit on every change of the pane's size (a window resize, a panel opening, full
-  // screen) and of the layout: a projector's room never sees half a graph.
+  // screen) and of the layout: a projector's room never sees half a graph. A pane without
+  // size (a hidden tab) cannot be fitted yet; its observer refits it once shown.
   const flow = useRef<ReactFlowInstance<SagaFlowNode>>(undefined);
   const refit = useCallback(() => {
     const el = paneRef.current;
+    const instance = flow.current;
     const viewport = el && fittedViewport(layout, { width: el.offsetWidth, height: el.offsetHeight }, fit);
-    if (viewport) void flow.current?.setViewport(viewport);
+    if (!viewport || !instance) return;
+    void instance.setViewport(viewport).then(() => {
+      setCssFit(false);
+    });
   }, [layout, fit]);
   useEffect(() => {
     const el = paneRef.current;
@@ -94,27 +95,23 @@ export function FlowGraph({
   const onPaneClick = useCallback(() => onSelect?.(undefined), [onSelect]);
 
   return (
-    <div className={styles.canvas} data-testid="graph" ref={paneRef}>
-      {pane && (
-        <ReactFlow<SagaFlowNode>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          onNodesChange={onNodesChange}
-          onPaneClick={onPaneClick}
-          onInit={onInit}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={Boolean(onSelect)}
-          // A pane without size (a hidden tab) cannot be fitted yet: React Flow fits it once measured.
-          {...(initialViewport ? { defaultViewport: initialViewport } : { fitView: true, fitViewOptions: fit })}
-          minZoom={ZOOM.min}
-          maxZoom={Math.max(ZOOM.max, fit.maxZoom)}
-        >
-          <Background gap={24} size={1.5} />
-          <Controls showInteractive={false} />
-        </ReactFlow>
-      )}
+    <div className={styles.canvas} data-testid="graph" ref={paneRef} data-fit={cssFit && fitVars ? 'css' : undefined} style={fitVars}>
+      <ReactFlow<SagaFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onPaneClick={onPaneClick}
+        onInit={onInit}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={Boolean(onSelect)}
+        minZoom={ZOOM.min}
+        maxZoom={Math.max(ZOOM.max, fit.maxZoom)}
+      >
+        <Background gap={24} size={1.5} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
     </div>
   );
 }

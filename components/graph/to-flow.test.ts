@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { LaidOutGraph } from '@/lib/asl/types';
+import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
 import type { ExecutionReading } from '@/lib/history/types';
-import { keepUnchanged, toFlowEdges, toFlowNodes } from './to-flow';
+import { layoutDefinition } from './layout';
+import { handlesOf, keepUnchanged, toFlowEdges, toFlowNodes } from './to-flow';
 
 const node = (id: string, extra: Partial<LaidOutGraph['nodes'][number]> = {}) => ({
   id,
@@ -123,5 +125,26 @@ describe('keepUnchanged', () => {
     const fewer = toFlowEdges({ ...layout, edges: layout.edges.slice(1) }, reading);
     expect(keepUnchanged(edges, fewer)).toEqual(fewer);
     expect(keepUnchanged(undefined, fewer)).toBe(fewer);
+  });
+});
+
+describe('handles given up front, so the server can draw every edge', () => {
+  it('gives every edge of the saga both its handles, on the sides the layout chose', () => {
+    const saga = layoutDefinition(JSON.parse(readFileSync('backend/saga/definition.asl.json', 'utf8')) as AslDefinition);
+    const handles = new Map(toFlowNodes(saga, undefined, undefined).map((n) => [n.id, new Set(n.handles?.map((h) => `${h.type}:${h.id ?? ''}`))]));
+    const missing = toFlowEdges(saga, undefined).filter(
+      (e) => !handles.get(e.source)?.has(`source:${e.sourceHandle ?? ''}`) || !handles.get(e.target)?.has(`target:${e.targetHandle ?? ''}`),
+    );
+    expect(missing.map((e) => e.id)).toEqual([]);
+  });
+
+  it('centres each handle on its side of the box, as React Flow measures it in the browser', () => {
+    const byId = Object.fromEntries(handlesOf({ width: 240, height: 72, isGroup: false }).map((h) => [h.id, h]));
+    // A 5 px handle centred on the inside of a 2 px border: its outer edge half a pixel out.
+    expect(byId['target-top']).toMatchObject({ x: 117.5, y: -0.5, width: 5, height: 5 });
+    expect(byId['source-bottom']).toMatchObject({ x: 117.5, y: 67.5 });
+    expect(byId['source-right']).toMatchObject({ x: 235.5, y: 33.5 });
+    expect(byId['target-left']).toMatchObject({ x: -0.5, y: 33.5 });
+    expect(handlesOf({ width: 400, height: 300, isGroup: true }).map((h) => h.id)).toEqual(['target-top', 'source-bottom']);
   });
 });

@@ -2,7 +2,7 @@
  * Pure mapping from a laid-out graph plus an execution reading to React Flow's nodes and
  * edges. No React here: the graph component only memoizes the result.
  */
-import { MarkerType } from '@xyflow/react';
+import { MarkerType, type NodeHandle, Position } from '@xyflow/react';
 import type { LaidOutGraph, LaidOutNode } from '@/lib/asl/types';
 import type { ExecutionReading } from '@/lib/history/types';
 import { heatOf, type StateCounts } from '@/lib/aggregate/summarize';
@@ -62,6 +62,36 @@ function caption(node: LaidOutNode): string {
   return [undo ? 'undo' : '', node.type === 'Task' ? '' : node.type].filter(Boolean).join(' · ');
 }
 
+/** A handle's box (React Flow's base stylesheet: 5 px) and the border of our node boxes (graph.module.css). */
+const HANDLE_SIZE = 5;
+const NODE_BORDER = 2;
+
+/**
+ * Where each handle of a node sits, as React Flow would measure it in the browser: a handle
+ * is centred on the inside edge of the box's border. Given up front, the server can draw
+ * the edges (it measures nothing), and the browser's measuring then finds the same places,
+ * so no edge moves when the page comes alive. Groups have only top-in and bottom-out.
+ */
+export function handlesOf(node: Pick<LaidOutNode, 'width' | 'height' | 'isGroup'>): NodeHandle[] {
+  const half = HANDLE_SIZE / 2;
+  const at = {
+    top: { position: Position.Top, x: node.width / 2 - half, y: NODE_BORDER - half },
+    bottom: { position: Position.Bottom, x: node.width / 2 - half, y: node.height - NODE_BORDER - half },
+    left: { position: Position.Left, x: NODE_BORDER - half, y: node.height / 2 - half },
+    right: { position: Position.Right, x: node.width - NODE_BORDER - half, y: node.height / 2 - half },
+  };
+  const handle = (type: 'source' | 'target', side: keyof typeof at): NodeHandle => ({
+    id: `${type}-${side}`,
+    type,
+    ...at[side],
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  });
+  if (node.isGroup) return [handle('target', 'top'), handle('source', 'bottom')];
+  const sides = ['top', 'bottom', 'left', 'right'] as const;
+  return [...sides.map((side) => handle('target', side)), ...sides.map((side) => handle('source', side))];
+}
+
 export function toFlowNodes(
   layout: LaidOutGraph,
   reading: ExecutionReading | undefined,
@@ -94,6 +124,7 @@ export function toFlowNodes(
       position: { x: node.x, y: node.y },
       width: node.width,
       height: node.height,
+      handles: handlesOf(node),
       data,
       selected: node.id === selectedId,
       draggable: false,

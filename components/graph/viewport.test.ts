@@ -1,7 +1,7 @@
 import { getViewportForBounds } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import type { LaidOutGraph, LaidOutNode } from '@/lib/asl/types';
-import { FIT_VIEW_OPTIONS, fittedViewport, ZOOM } from './viewport';
+import { FIT_VIEW_OPTIONS, fitStyle, fittedViewport, ZOOM } from './viewport';
 
 const node = (id: string, x: number, y: number, extra: Partial<LaidOutNode> = {}): LaidOutNode => ({
   id,
@@ -40,5 +40,22 @@ describe('fittedViewport', () => {
   it('leaves an empty graph or a pane without size to fitView', () => {
     expect(fittedViewport(graph([]), { width: 800, height: 600 })).toBeUndefined();
     expect(fittedViewport(graph([node('A', 0, 0)]), { width: 0, height: 0 })).toBeUndefined();
+  });
+});
+
+describe('fitStyle', () => {
+  it("hands the stylesheet the graph's box, its centre, the padding React Flow floors per side and the zoom range", () => {
+    const layout = graph([node('A', 10, 20), node('B', 310, 420)]);
+    expect(fitStyle(layout, { padding: 0.1, maxZoom: 1.5 })).toEqual({
+      '--fit-width': '500px',
+      '--fit-height': '460px',
+      '--fit-centre-x': '260',
+      '--fit-centre-y': '250',
+      // (size - size / 1.1) / 2 per side: size × 0.1 / 2.2
+      '--fit-padding': String(0.1 / 2.2),
+      '--fit-min-zoom': String(ZOOM.min),
+      '--fit-max-zoom': '1.5',
+    });
+    expect(fitStyle(graph([]))).toBeUndefined();
   });
 });

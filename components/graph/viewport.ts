@@ -1,9 +1,10 @@
 /**
- * The fitted viewport of a laid-out graph, computed before React Flow mounts. With it as
- * `defaultViewport`, the first frame is already the final view: React Flow's `fitView`
- * instead waits for its own measuring pass, draws a frame at zoom 1 and then moves.
+ * The fitted viewport of a laid-out graph, computed from the layout alone: React Flow's
+ * `fitView` instead waits for its own measuring pass, draws a frame at zoom 1 and then
+ * moves. The same fit, as CSS, places the server-rendered drawing before any script runs.
  */
 import { getViewportForBounds, type Viewport } from '@xyflow/react';
+import type { CSSProperties } from 'react';
 import { graphBounds } from '@/lib/asl/bounds';
 import type { LaidOutGraph } from '@/lib/asl/types';
 
@@ -27,4 +28,24 @@ export function fittedViewport(layout: LaidOutGraph, pane: PaneSize, fit: FitOpt
   const bounds = graphBounds(layout);
   if (!(bounds.width > 0 && bounds.height > 0)) return undefined;
   return getViewportForBounds(bounds, pane.width, pane.height, ZOOM.min, fit.maxZoom, fit.padding);
+}
+
+/**
+ * The fit as CSS custom properties, for the graph's stylesheet to place the server-rendered
+ * drawing before any script runs (graph.module.css, `[data-fit='css']`): the same sum as
+ * getViewportForBounds, over the pane's size in container units. Each padding is the
+ * fraction React Flow floors to whole pixels: (size - size / (1 + padding)) / 2.
+ */
+export function fitStyle(layout: LaidOutGraph, fit: FitOptions = FIT_VIEW_OPTIONS): CSSProperties | undefined {
+  const bounds = graphBounds(layout);
+  if (!(bounds.width > 0 && bounds.height > 0)) return undefined;
+  return {
+    '--fit-width': `${bounds.width}px`,
+    '--fit-height': `${bounds.height}px`,
+    '--fit-centre-x': String(bounds.x + bounds.width / 2),
+    '--fit-centre-y': String(bounds.y + bounds.height / 2),
+    '--fit-padding': String(fit.padding / (2 * (1 + fit.padding))),
+    '--fit-min-zoom': String(ZOOM.min),
+    '--fit-max-zoom': String(fit.maxZoom),
+  } as CSSProperties;
 }
