@@ -124,6 +124,48 @@ export class Tracker {
   /** when the latest ExecutionRedriven happened: where a state that resumes without re-entry starts again */
   redrivenAt?: number;
 
+  /**
+   * A copy that reads on independently (a replay's checkpoints): every visit, thread, try and
+   * context is copied with the links between them; graph nodes and payloads are shared, as
+   * nothing changes them.
+   */
+  fork(): Tracker {
+    const visits = new Map<Visit, Visit>();
+    const threads = new Map<Thread, Thread>();
+    const thread = (from: Thread): Thread => {
+      const known = threads.get(from);
+      if (known) return known;
+      const copy = newThread(undefined, from.key);
+      threads.set(from, copy);
+      if (from.owner) copy.owner = visit(from.owner);
+      if (from.current) copy.current = visit(from.current);
+      return copy;
+    };
+    const visit = (from: Visit): Visit => {
+      const known = visits.get(from);
+      if (known) return known;
+      const copy: Visit = { ...from, tries: from.tries.map((t) => ({ ...t })), children: new Map() };
+      visits.set(from, copy);
+      copy.thread = thread(from.thread);
+      copy.ctx = { thread: copy.thread, visit: copy };
+      for (const [key, child] of from.children) copy.children.set(key, thread(child));
+      if (from.lastChild) copy.lastChild = thread(from.lastChild);
+      return copy;
+    };
+    // Every context is a visit's or a thread's own (see openVisit and newThread).
+    const ctx = (from: Ctx): Ctx => (from.visit ? visit(from.visit).ctx : thread(from.thread).ctx);
+    const copy = new Tracker(this.payloads);
+    Object.assign(copy, { top: thread(this.top), visits: this.visits.map(visit), epoch: this.epoch, redrivenAt: this.redrivenAt });
+    for (const v of this.open) copy.open.add(visit(v));
+    for (const [name, list] of this.openByName) copy.openByName.set(name, list.map(visit));
+    for (let id = 0; id < this.byEventId.length; id++) {
+      const c = this.byEventId[id];
+      if (c) copy.byEventId[id] = ctx(c);
+    }
+    copy.lastLeaf = this.lastLeaf && visit(this.lastLeaf);
+    return copy;
+  }
+
   remember(id: unknown, ctx: Ctx) {
     // Masked or malformed ids (the fixtures' [0]) cannot be pointed at; absurd ones would make a huge array.
     if (typeof id === 'number' && Number.isInteger(id) && id > 0 && id <= MAX_EVENT_ID) this.byEventId[id] = ctx;
