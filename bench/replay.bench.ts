@@ -26,6 +26,7 @@ const PORTS = { engine: 18883, dynamo: 18884, dashboard: 13800 };
 const EVENTS = 25_000;
 const SEEKS = 40;
 const AUDIENCE = 500;
+const FOLLOW_MACHINE = 'FollowBench';
 const WINDOW_MS = 10_000;
 /** Waits and their random gaps: over a minute of running, longer than 500 page loads and a window. */
 const WAITS = 240;
@@ -106,36 +107,45 @@ type StreamEvent = { id: number; type: string; timestamp: number };
 
 /**
  * One phone on /follow: the page, then the follow stream and the followed execution's event
- * stream. `loaded` settles once the page is in (whether it showed the expected execution).
+ * stream. `loaded` settles once the page is in (whether it showed the expected execution);
+ * `outcome` once the streams end, with the error that ended them early, if one did.
  */
 function followViewer(expected: string, sm: string, signal: AbortSignal) {
   const delays: number[] = [];
   let markLoaded: (followed: boolean) => void = () => {};
   const loaded = new Promise<boolean>((resolve) => (markLoaded = resolve));
-  const done = (async () => {
+  const run = async () => {
     try {
       const html = await (await fetch(`${dashboardUrl}/follow`, { signal })).text();
       markLoaded(html.includes(expected));
-      const follow = fetch(`${dashboardUrl}/api/follow/stream`, { signal }).then((res) => readSse(res, () => {}));
-      const res = await fetch(`${dashboardUrl}/api/executions/${expected}/stream?sm=${encodeURIComponent(sm)}&after=0`, { signal });
-      const openedAt = Date.now();
       await Promise.all([
-        follow,
-        readSse(res, (event, data, at) => {
-          if (event !== 'events') return;
-          for (const e of (JSON.parse(data) as { events: StreamEvent[] }).events) {
-            if (e.type.endsWith('StateEntered') && e.timestamp >= openedAt) delays.push(at - e.timestamp);
-          }
+        fetch(`${dashboardUrl}/api/follow/stream`, { signal }).then((res) => readSse(res, () => {})),
+        fetch(`${dashboardUrl}/api/executions/${expected}/stream?sm=${encodeURIComponent(sm)}&after=0`, { signal }).then((res) => {
+          const openedAt = Date.now();
+          return readSse(res, (event, data, at) => {
+            if (event !== 'events') return;
+            for (const e of (JSON.parse(data) as { events: StreamEvent[] }).events) {
+              if (e.type.endsWith('StateEntered') && e.timestamp >= openedAt) delays.push(at - e.timestamp);
+            }
+          });
         }),
       ]);
     } catch (error) {
       markLoaded(false);
       if (!signal.aborted) throw error;
     }
-    return delays;
-  })();
-  return { loaded, done };
+  };
+  // Handled at once: a viewer that fails while the others still load must not end the process
+  // as an unhandled rejection (which also left the stack running).
+  const outcome = run().then(
+    () => ({ delays, error: undefined }),
+    (error: unknown) => ({ delays, error }),
+  );
+  return { loaded, outcome };
 }
+
+const describeError = (error: unknown): string =>
+  error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
 
 /** RSS of the dashboard: the `next start` on our port and its children, from /proc. */
 function dashboardRssMb(): number {
@@ -195,7 +205,10 @@ async function watch(page: Page, sfn: SFNClient, sm: string, viewers: number) {
   const seconds = (performance.now() - began) / 1000;
   stop.abort();
   clearInterval(sampler);
-  const delays = (await Promise.all(watching.map((w) => w.done))).flat();
+  const outcomes = await Promise.all(watching.map((w) => w.outcome));
+  const failed = outcomes.filter((o) => o.error !== undefined);
+  if (failed[0]) throw new Error(`${failed.length} of ${viewers} viewers failed: ${describeError(failed[0].error)}`);
+  const delays = outcomes.flatMap((o) => o.delays);
   return { callsPerSecond: calls / seconds, calls, rss, delays, loadMs, lost: followed.filter((f) => !f).length };
 }
 
@@ -203,7 +216,8 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'replay-bench-'));
   const file = join(dir, 'generated-25000.json');
   writeFileSync(file, JSON.stringify({ definition: GENERATED_HISTORY_DEFINITION, events: generateHistory(EVENTS) }));
-  const { browser, stop } = await startStackAndBrowser(PORTS);
+  // The presenter may show only machines a write may touch (the saga unless listed): the bench's own is listed.
+  const { browser, stop } = await startStackAndBrowser(PORTS, { ALLOWED_STATE_MACHINES: FOLLOW_MACHINE });
   const sfn = localSfnClient(engineUrl);
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -212,7 +226,7 @@ async function main() {
     print('replay_seek_25k_p95_ms', Math.round(percentile(seeks, 95)), 'ms', '<=50');
 
     const { stateMachineArn = '' } = await sfn.send(
-      new CreateStateMachineCommand({ name: 'FollowBench', definition: JSON.stringify(SLOW_CHAIN), roleArn: 'arn:aws:iam::000000000000:role/bench' }),
+      new CreateStateMachineCommand({ name: FOLLOW_MACHINE, definition: JSON.stringify(SLOW_CHAIN), roleArn: 'arn:aws:iam::000000000000:role/bench' }),
     );
     const presenter = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     // A throwaway round first, so neither measured one pays for compiling routes.
