@@ -106,9 +106,12 @@ export function readEvent(r: ReadingSoFar, event: HistoryEvent): Ctx | undefined
   return ctx;
 }
 
-/** A copy that reads on independently: later events read into either leave the other as it was. */
-export function forkReading(r: ReadingSoFar): ReadingSoFar {
-  return { machine: r.machine, tracker: r.tracker.fork(), facts: { ...r.facts, edgesRun: new Set(r.facts.edgesRun) }, count: r.count };
+/**
+ * A copy that reads on independently: later events read into either leave the other as it
+ * was. `frozen`: `r` will never read on again (see Tracker.fork).
+ */
+export function forkReading(r: ReadingSoFar, frozen = false): ReadingSoFar {
+  return { machine: r.machine, tracker: r.tracker.fork(frozen), facts: { ...r.facts, edgesRun: new Set(r.facts.edgesRun) }, count: r.count };
 }
 
 /**

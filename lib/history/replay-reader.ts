@@ -53,7 +53,7 @@ export class ReplayReader {
     const n = Math.max(0, Math.min(this.events.length, Math.floor(count)));
     this.advanceTo(n);
     const checkpoint = this.checkpoints[Math.floor(n / this.every)] as ReadingSoFar;
-    const reading = forkReading(checkpoint);
+    const reading = forkReading(checkpoint, true);
     while (reading.count < n) readEvent(reading, this.events[reading.count] as HistoryEvent);
     return { reading: readingOf(reading, this.graph).reading, places: this.places.slice(0, n) };
   }

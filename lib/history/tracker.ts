@@ -62,6 +62,16 @@ export interface Ctx {
   visit?: Visit;
 }
 
+/** A visit's own fields, in one fixed shape; its links (thread, ctx, children) are set by the caller. */
+function copyVisit(v: Visit): Visit {
+  return {
+    name: v.name, seq: v.seq, ctx: v.ctx, node: v.node, thread: v.thread, epoch: v.epoch, open: v.open, status: v.status,
+    pending: v.pending, failedChild: v.failedChild, starts: v.starts, tries: v.tries.map((t) => ({ ...t })), parameters: v.parameters,
+    result: v.result, children: new Map(), lastChild: undefined, mapRunArn: v.mapRunArn, itemCount: v.itemCount, enteredAt: v.enteredAt,
+    exitedAt: v.exitedAt, input: v.input, output: v.output, error: v.error, cause: v.cause, assignedVariables: v.assignedVariables,
+  };
+}
+
 export function newThread(owner?: Visit, key?: number): Thread {
   const thread = { owner, key } as Thread;
   thread.ctx = { thread };
@@ -125,12 +135,15 @@ export class Tracker {
   redrivenAt?: number;
 
   /**
-   * A copy that reads on independently (a replay's checkpoints): every visit, thread, try and
-   * context is copied with the links between them; graph nodes and payloads are shared, as
-   * nothing changes them.
+   * A copy that reads on independently (a replay's checkpoints and seeks): every visit,
+   * thread, try and context is copied with the links between them; graph nodes and payloads
+   * are shared, as nothing changes them. `frozen`: this tracker will never read on (a
+   * checkpoint), so the copy looks the contexts of its earlier events up here when an event
+   * points at one, instead of copying all of them.
    */
-  fork(): Tracker {
-    const visits = new Map<Visit, Visit>();
+  fork(frozen = false): Tracker {
+    // By seq, each visit's index in `visits`: an array beats a Map at thousands of visits.
+    const visits: Array<Visit | undefined> = new Array<Visit | undefined>(this.visits.length);
     const threads = new Map<Thread, Thread>();
     const thread = (from: Thread): Thread => {
       const known = threads.get(from);
@@ -142,10 +155,10 @@ export class Tracker {
       return copy;
     };
     const visit = (from: Visit): Visit => {
-      const known = visits.get(from);
+      const known = visits[from.seq];
       if (known) return known;
-      const copy: Visit = { ...from, tries: from.tries.map((t) => ({ ...t })), children: new Map() };
-      visits.set(from, copy);
+      const copy = copyVisit(from);
+      visits[from.seq] = copy;
       copy.thread = thread(from.thread);
       copy.ctx = { thread: copy.thread, visit: copy };
       for (const [key, child] of from.children) copy.children.set(key, thread(child));
@@ -158,13 +171,21 @@ export class Tracker {
     Object.assign(copy, { top: thread(this.top), visits: this.visits.map(visit), epoch: this.epoch, redrivenAt: this.redrivenAt });
     for (const v of this.open) copy.open.add(visit(v));
     for (const [name, list] of this.openByName) copy.openByName.set(name, list.map(visit));
-    for (let id = 0; id < this.byEventId.length; id++) {
-      const c = this.byEventId[id];
-      if (c) copy.byEventId[id] = ctx(c);
-    }
     copy.lastLeaf = this.lastLeaf && visit(this.lastLeaf);
+    if (frozen && !this.inherited) {
+      copy.inherited = { ctxs: this.byEventId, copy: ctx };
+    } else {
+      const last = Math.max(this.byEventId.length, this.inherited?.ctxs.length ?? 0);
+      for (let id = 1; id < last; id++) {
+        const c = this.ctxOf(id);
+        if (c) copy.byEventId[id] = ctx(c);
+      }
+    }
     return copy;
   }
+
+  /** a frozen tracker's contexts, copied into this one's terms when an event points at them (see fork) */
+  private inherited?: { ctxs: ReadonlyArray<Ctx | undefined>; copy: (ctx: Ctx) => Ctx };
 
   remember(id: unknown, ctx: Ctx) {
     // Masked or malformed ids (the fixtures' [0]) cannot be pointed at; absurd ones would make a huge array.
@@ -172,7 +193,13 @@ export class Tracker {
   }
 
   ctxOf(previousEventId: unknown): Ctx | undefined {
-    return typeof previousEventId === 'number' && previousEventId > 0 ? this.byEventId[previousEventId] : undefined;
+    if (typeof previousEventId !== 'number' || previousEventId <= 0) return undefined;
+    const own = this.byEventId[previousEventId];
+    if (own || !this.inherited) return own;
+    const theirs = this.inherited.ctxs[previousEventId];
+    if (!theirs) return undefined;
+    // Copied once: later events pointing at the same one find the same context.
+    return (this.byEventId[previousEventId] = this.inherited.copy(theirs));
   }
 
   openVisit(name: string, node: GraphNode | undefined, thread: Thread, at: number | undefined): Visit {
