@@ -21,6 +21,7 @@ import type { Page } from '@playwright/test';
 import { GENERATED_HISTORY_DEFINITION, generateHistory } from '../lib/history/testing/generate-history';
 import { percentile, print, readSse, runBench, startStackAndBrowser } from './support';
 import { localSfnClient } from '../backend/engine/local-client';
+import { statusOnlyStreamUrl } from '../lib/live/status-only';
 
 const PORTS = { engine: 18883, dynamo: 18884, dashboard: 13800 };
 const EVENTS = 25_000;
@@ -120,7 +121,8 @@ function followViewer(expected: string, sm: string, signal: AbortSignal) {
       markLoaded(html.includes(expected));
       await Promise.all([
         fetch(`${dashboardUrl}/api/follow/stream`, { signal }).then((res) => readSse(res, () => {})),
-        fetch(`${dashboardUrl}/api/executions/${expected}/stream?sm=${encodeURIComponent(sm)}&after=0`, { signal }).then((res) => {
+        // The address the follow view uses: the execution's shared stream, without payloads.
+        fetch(`${dashboardUrl}${statusOnlyStreamUrl(`/api/executions/${expected}/stream?sm=${encodeURIComponent(sm)}`)}&after=0`, { signal }).then((res) => {
           const openedAt = Date.now();
           return readSse(res, (event, data, at) => {
             if (event !== 'events') return;
