@@ -106,6 +106,27 @@ async function showToRoom(page: Page, name: string, sm: string): Promise<void> {
 
 type StreamEvent = { id: number; type: string; timestamp: number };
 
+/** Requests retried after a reset connection, as a browser retries them (see `fetchAsPhone`). */
+let retries = 0;
+
+/**
+ * A GET as a phone's browser makes it. The bench's 500 viewers share one client connection
+ * pool, so a request may go out on a kept-alive connection the server is closing just then;
+ * a browser retries a request whose reused connection was reset before any answer (and an
+ * EventSource reconnects anyway), so this does too, and counts it.
+ */
+async function fetchAsPhone(url: string, signal: AbortSignal): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { signal });
+    } catch (error) {
+      const code = error instanceof Error && error.cause instanceof Error ? (error.cause as NodeJS.ErrnoException).code : undefined;
+      if (signal.aborted || code !== 'ECONNRESET' || attempt >= 3) throw error;
+      retries += 1;
+    }
+  }
+}
+
 /**
  * One phone on /follow: the page, then the follow stream and the followed execution's event
  * stream. `loaded` settles once the page is in (whether it showed the expected execution);
@@ -117,12 +138,12 @@ function followViewer(expected: string, sm: string, signal: AbortSignal) {
   const loaded = new Promise<boolean>((resolve) => (markLoaded = resolve));
   const run = async () => {
     try {
-      const html = await (await fetch(`${dashboardUrl}/follow`, { signal })).text();
+      const html = await (await fetchAsPhone(`${dashboardUrl}/follow`, signal)).text();
       markLoaded(html.includes(expected));
       await Promise.all([
-        fetch(`${dashboardUrl}/api/follow/stream`, { signal }).then((res) => readSse(res, () => {})),
+        fetchAsPhone(`${dashboardUrl}/api/follow/stream`, signal).then((res) => readSse(res, () => {})),
         // The address the follow view uses: the execution's shared stream, without payloads.
-        fetch(`${dashboardUrl}${statusOnlyStreamUrl(`/api/executions/${expected}/stream?sm=${encodeURIComponent(sm)}`)}&after=0`, { signal }).then((res) => {
+        fetchAsPhone(`${dashboardUrl}${statusOnlyStreamUrl(`/api/executions/${expected}/stream?sm=${encodeURIComponent(sm)}`)}&after=0`, signal).then((res) => {
           const openedAt = Date.now();
           return readSse(res, (event, data, at) => {
             if (event !== 'events') return;
@@ -149,23 +170,28 @@ function followViewer(expected: string, sm: string, signal: AbortSignal) {
 const describeError = (error: unknown): string =>
   error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
 
-/** RSS of the dashboard: the `next start` on our port and its children, from /proc. */
+/**
+ * RSS of the dashboard: the Next server on our port and its children, from /proc. The server
+ * renames itself (`next-server (vX)`), so it is found by its environment's PORT, not its
+ * command line. NaN when it is not found.
+ */
 function dashboardRssMb(): number {
   const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   const parentOf = new Map<string, string>();
   const rssOf = new Map<string, number>();
-  let root: string | undefined;
+  const servers = new Set<string>();
   for (const pid of procs) {
     try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       parentOf.set(pid, /PPid:\s+(\d+)/.exec(status)?.[1] ?? '');
       rssOf.set(pid, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
-      if (cmd.includes('next') && cmd.includes(`-p ${PORTS.dashboard}`)) root = pid;
+      if (cmd.includes('next') && readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`PORT=${String(PORTS.dashboard)}`)) servers.add(pid);
     } catch {
       // gone meanwhile
     }
   }
+  const root = [...servers].find((pid) => !servers.has(parentOf.get(pid) ?? ''));
   if (!root) return Number.NaN;
   let kb = 0;
   for (const pid of rssOf.keys()) {
@@ -207,6 +233,7 @@ async function watch(page: Page, sfn: SFNClient, sm: string, viewers: number) {
   const seconds = (performance.now() - began) / 1000;
   stop.abort();
   clearInterval(sampler);
+  if (Number.isNaN(rss)) throw new Error(`no dashboard process found on port ${String(PORTS.dashboard)}`);
   const outcomes = await Promise.all(watching.map((w) => w.outcome));
   const failed = outcomes.filter((o) => o.error !== undefined);
   if (failed[0]) throw new Error(`${failed.length} of ${viewers} viewers failed: ${describeError(failed[0].error)}`);
@@ -245,6 +272,7 @@ async function main() {
     print(`follow_${AUDIENCE}_viewers_latency_samples`, delays.length, 'count');
     print(`follow_${AUDIENCE}_viewers_latency_p95_ms`, Math.round(percentile(delays, 95)), 'ms', '<=250');
     print(`dashboard_rss_mb_${AUDIENCE}_viewers`, Math.round(many.rss), 'MB', '<=500');
+    print(`follow_${AUDIENCE}_viewers_requests_retried`, retries, 'count');
   } finally {
     sfn.destroy();
     await stop();
