@@ -68,9 +68,9 @@ export interface ExecutionDetail {
  * A Map iteration's own events belong to the Map visit that runs it. A visit's index never
  * changes once it exists (visits are only ever added), so a place is known as its event is read.
  */
-export function placeOf(ctx: Ctx | undefined, indexOf: ReadonlyMap<Visit, number>): EventPlace | undefined {
+export function placeOf(ctx: Ctx | undefined, indexOf: (visit: Visit) => number | undefined): EventPlace | undefined {
   const visit = ctx?.visit ?? ctx?.thread.owner;
-  const index = visit && indexOf.get(visit);
+  const index = visit && indexOf(visit);
   return visit && index !== undefined ? { state: visit.name, visit: index } : undefined;
 }
 
@@ -106,12 +106,9 @@ export function readEvent(r: ReadingSoFar, event: HistoryEvent): Ctx | undefined
   return ctx;
 }
 
-/**
- * A copy that reads on independently: later events read into either leave the other as it
- * was. `frozen`: `r` will never read on again (see Tracker.fork).
- */
-export function forkReading(r: ReadingSoFar, frozen = false): ReadingSoFar {
-  return { machine: r.machine, tracker: r.tracker.fork(frozen), facts: { ...r.facts, edgesRun: new Set(r.facts.edgesRun) }, count: r.count };
+/** A copy that reads on in `r`'s place: `r` must never read on again (see Tracker.fork). */
+export function forkReading(r: ReadingSoFar): ReadingSoFar {
+  return { machine: r.machine, tracker: r.tracker.fork(), facts: { ...r.facts, edgesRun: new Set(r.facts.edgesRun) }, count: r.count };
 }
 
 /**
@@ -161,7 +158,7 @@ export function readExecutionDetail(
   const ctxs: Array<Ctx | undefined> = new Array<Ctx | undefined>(events.length);
   for (let i = 0; i < events.length; i++) ctxs[i] = readEvent(r, events[i] as HistoryEvent);
   const { reading, indexOf } = readingOf(r, graph);
-  const places = Array.from(ctxs, (ctx) => placeOf(ctx, indexOf));
+  const places = Array.from(ctxs, (ctx) => placeOf(ctx, (v) => indexOf.get(v)));
   return { reading, places };
 }
 

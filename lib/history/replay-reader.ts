@@ -1,8 +1,8 @@
 /**
  * The reading of any prefix of one history, fast enough to scrub through 25,000 events.
  * Reading events 1..N afresh at every seek costs a whole read of up to 25,000 events; here
- * one pass keeps a copy of the reading every CHECKPOINT_EVERY events, and a seek forks the
- * nearest copy at or before N and reads on to N: at most CHECKPOINT_EVERY events. What it
+ * one pass keeps the reading as it was every CHECKPOINT_EVERY events, and a seek forks the
+ * nearest one at or before N and reads on to N: at most CHECKPOINT_EVERY events. What it
  * gives equals readExecutionDetail over events 1..N (replay-reader.test.ts holds it to that).
  * Checkpoints are taken lazily, as far as the furthest position asked for.
  */
@@ -25,17 +25,17 @@ import type { HistoryEvent } from './types';
  * Events between two checkpoints: a seek reads at most this many. Each checkpoint holds a
  * copy of every visit so far, so fewer, larger gaps save memory on long histories.
  */
-export const CHECKPOINT_EVERY = 500;
+export const CHECKPOINT_EVERY = 1_000;
 
 export class ReplayReader {
-  /** the reading that walks ahead taking checkpoints; never handed out (it reads on) */
-  private readonly frontier: ReadingSoFar;
-  /** checkpoints[k]: the reading of the first k × `every` events */
+  /** the reading that walks ahead; at each checkpoint it is kept, and a fork of it walks on */
+  private frontier: ReadingSoFar;
+  /** checkpoints[k]: the reading of the first k × `every` events; never read on */
   private readonly checkpoints: ReadingSoFar[] = [];
   /** places of the events the frontier has read: a prefix's places are the same (see placeOf) */
   private readonly places: Array<EventPlace | undefined> = [];
-  /** each visit's index among its state's visits, as the frontier created them */
-  private readonly indexOf = new Map<Visit, number>();
+  /** by seq, each visit's index among its state's visits (forks keep a visit's seq) */
+  private readonly indexBySeq: number[] = [];
   private readonly visitsNamed = new Map<string, number>();
 
   constructor(
@@ -52,33 +52,34 @@ export class ReplayReader {
   at(count: number): ExecutionDetail {
     const n = Math.max(0, Math.min(this.events.length, Math.floor(count)));
     this.advanceTo(n);
-    const checkpoint = this.checkpoints[Math.floor(n / this.every)] as ReadingSoFar;
-    const reading = forkReading(checkpoint, true);
+    const reading = forkReading(this.checkpoints[Math.floor(n / this.every)] as ReadingSoFar);
     while (reading.count < n) readEvent(reading, this.events[reading.count] as HistoryEvent);
     return { reading: readingOf(reading, this.graph).reading, places: this.places.slice(0, n) };
   }
 
-  /** Walks the frontier to `n` at least, taking a checkpoint at each multiple of `every`. */
+  /** Walks the frontier to `n` at least, keeping a checkpoint at each multiple of `every`. */
   private advanceTo(n: number): void {
-    const f = this.frontier;
     for (;;) {
+      const f = this.frontier;
       if (f.count % this.every === 0 && this.checkpoints.length === f.count / this.every) {
-        this.checkpoints.push(forkReading(f));
+        this.checkpoints.push(f);
+        this.frontier = forkReading(f);
+        continue;
       }
       if (f.count >= n) return;
       const ctx = readEvent(f, this.events[f.count] as HistoryEvent);
-      this.indexNewVisits();
-      this.places.push(placeOf(ctx, this.indexOf));
+      this.indexNewVisits(f);
+      this.places.push(placeOf(ctx, (v) => this.indexBySeq[v.seq]));
     }
   }
 
-  private indexNewVisits(): void {
-    const visits = this.frontier.tracker.visits;
-    for (let i = this.indexOf.size; i < visits.length; i++) {
-      const v = visits[i] as Visit;
-      const index = this.visitsNamed.get(v.name) ?? 0;
-      this.indexOf.set(v, index);
-      this.visitsNamed.set(v.name, index + 1);
+  private indexNewVisits(f: ReadingSoFar): void {
+    const visits = f.tracker.visits;
+    for (let seq = this.indexBySeq.length; seq < visits.length; seq++) {
+      const { name } = visits[seq] as Visit;
+      const index = this.visitsNamed.get(name) ?? 0;
+      this.indexBySeq.push(index);
+      this.visitsNamed.set(name, index + 1);
     }
   }
 }

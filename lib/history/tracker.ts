@@ -135,13 +135,12 @@ export class Tracker {
   redrivenAt?: number;
 
   /**
-   * A copy that reads on independently (a replay's checkpoints and seeks): every visit,
-   * thread, try and context is copied with the links between them; graph nodes and payloads
-   * are shared, as nothing changes them. `frozen`: this tracker will never read on (a
-   * checkpoint), so the copy looks the contexts of its earlier events up here when an event
-   * points at one, instead of copying all of them.
+   * A copy that reads on in this one's place (a replay's checkpoints and seeks): this one
+   * must never read on again. Every visit, thread and try is copied with the links between
+   * them; graph nodes and payloads are shared, as nothing changes them. The contexts of
+   * earlier events are looked up here, and copied, only when a later event points at one.
    */
-  fork(frozen = false): Tracker {
+  fork(): Tracker {
     // By seq, each visit's index in `visits`: an array beats a Map at thousands of visits.
     const visits: Array<Visit | undefined> = new Array<Visit | undefined>(this.visits.length);
     const threads = new Map<Thread, Thread>();
@@ -165,27 +164,18 @@ export class Tracker {
       if (from.lastChild) copy.lastChild = thread(from.lastChild);
       return copy;
     };
-    // Every context is a visit's or a thread's own (see openVisit and newThread).
-    const ctx = (from: Ctx): Ctx => (from.visit ? visit(from.visit).ctx : thread(from.thread).ctx);
     const copy = new Tracker(this.payloads);
     Object.assign(copy, { top: thread(this.top), visits: this.visits.map(visit), epoch: this.epoch, redrivenAt: this.redrivenAt });
     for (const v of this.open) copy.open.add(visit(v));
     for (const [name, list] of this.openByName) copy.openByName.set(name, list.map(visit));
     copy.lastLeaf = this.lastLeaf && visit(this.lastLeaf);
-    if (frozen && !this.inherited) {
-      copy.inherited = { ctxs: this.byEventId, copy: ctx };
-    } else {
-      const last = Math.max(this.byEventId.length, this.inherited?.ctxs.length ?? 0);
-      for (let id = 1; id < last; id++) {
-        const c = this.ctxOf(id);
-        if (c) copy.byEventId[id] = ctx(c);
-      }
-    }
+    // Every context is a visit's or a thread's own (see openVisit and newThread).
+    copy.inherited = { from: this, copy: (from: Ctx) => (from.visit ? visit(from.visit).ctx : thread(from.thread).ctx) };
     return copy;
   }
 
-  /** a frozen tracker's contexts, copied into this one's terms when an event points at them (see fork) */
-  private inherited?: { ctxs: ReadonlyArray<Ctx | undefined>; copy: (ctx: Ctx) => Ctx };
+  /** the tracker this one was forked from, and how its contexts become this one's (see fork) */
+  private inherited?: { from: Tracker; copy: (ctx: Ctx) => Ctx };
 
   remember(id: unknown, ctx: Ctx) {
     // Masked or malformed ids (the fixtures' [0]) cannot be pointed at; absurd ones would make a huge array.
@@ -196,7 +186,7 @@ export class Tracker {
     if (typeof previousEventId !== 'number' || previousEventId <= 0) return undefined;
     const own = this.byEventId[previousEventId];
     if (own || !this.inherited) return own;
-    const theirs = this.inherited.ctxs[previousEventId];
+    const theirs = this.inherited.from.ctxOf(previousEventId);
     if (!theirs) return undefined;
     // Copied once: later events pointing at the same one find the same context.
     return (this.byEventId[previousEventId] = this.inherited.copy(theirs));
