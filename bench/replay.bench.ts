@@ -21,11 +21,13 @@ import type { Page } from '@playwright/test';
 import { GENERATED_HISTORY_DEFINITION, generateHistory } from '../lib/history/testing/generate-history';
 import { percentile, print, readSse, runBench, startStackAndBrowser } from './support';
 import { localSfnClient } from '../backend/engine/local-client';
+import { statusOnlyStreamUrl } from '../lib/live/status-only';
 
 const PORTS = { engine: 18883, dynamo: 18884, dashboard: 13800 };
 const EVENTS = 25_000;
 const SEEKS = 40;
 const AUDIENCE = 500;
+const FOLLOW_MACHINE = 'FollowBench';
 const WINDOW_MS = 10_000;
 /** Waits and their random gaps: over a minute of running, longer than 500 page loads and a window. */
 const WAITS = 240;
@@ -104,56 +106,92 @@ async function showToRoom(page: Page, name: string, sm: string): Promise<void> {
 
 type StreamEvent = { id: number; type: string; timestamp: number };
 
+/** Requests retried after a reset connection, as a browser retries them (see `fetchAsPhone`). */
+let retries = 0;
+
+/**
+ * A GET as a phone's browser makes it. The bench's 500 viewers share one client connection
+ * pool, so a request may go out on a kept-alive connection the server is closing just then;
+ * a browser retries a request whose reused connection was reset before any answer (and an
+ * EventSource reconnects anyway), so this does too, and counts it.
+ */
+async function fetchAsPhone(url: string, signal: AbortSignal): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { signal });
+    } catch (error) {
+      const code = error instanceof Error && error.cause instanceof Error ? (error.cause as NodeJS.ErrnoException).code : undefined;
+      if (signal.aborted || code !== 'ECONNRESET' || attempt >= 3) throw error;
+      retries += 1;
+    }
+  }
+}
+
 /**
  * One phone on /follow: the page, then the follow stream and the followed execution's event
- * stream. `loaded` settles once the page is in (whether it showed the expected execution).
+ * stream. `loaded` settles once the page is in (whether it showed the expected execution);
+ * `outcome` once the streams end, with the error that ended them early, if one did.
  */
 function followViewer(expected: string, sm: string, signal: AbortSignal) {
   const delays: number[] = [];
   let markLoaded: (followed: boolean) => void = () => {};
   const loaded = new Promise<boolean>((resolve) => (markLoaded = resolve));
-  const done = (async () => {
+  const run = async () => {
     try {
-      const html = await (await fetch(`${dashboardUrl}/follow`, { signal })).text();
+      const html = await (await fetchAsPhone(`${dashboardUrl}/follow`, signal)).text();
       markLoaded(html.includes(expected));
-      const follow = fetch(`${dashboardUrl}/api/follow/stream`, { signal }).then((res) => readSse(res, () => {}));
-      const res = await fetch(`${dashboardUrl}/api/executions/${expected}/stream?sm=${encodeURIComponent(sm)}&after=0`, { signal });
-      const openedAt = Date.now();
       await Promise.all([
-        follow,
-        readSse(res, (event, data, at) => {
-          if (event !== 'events') return;
-          for (const e of (JSON.parse(data) as { events: StreamEvent[] }).events) {
-            if (e.type.endsWith('StateEntered') && e.timestamp >= openedAt) delays.push(at - e.timestamp);
-          }
+        fetchAsPhone(`${dashboardUrl}/api/follow/stream`, signal).then((res) => readSse(res, () => {})),
+        // The address the follow view uses: the execution's shared stream, without payloads.
+        fetchAsPhone(`${dashboardUrl}${statusOnlyStreamUrl(`/api/executions/${expected}/stream?sm=${encodeURIComponent(sm)}`)}&after=0`, signal).then((res) => {
+          const openedAt = Date.now();
+          return readSse(res, (event, data, at) => {
+            if (event !== 'events') return;
+            for (const e of (JSON.parse(data) as { events: StreamEvent[] }).events) {
+              if (e.type.endsWith('StateEntered') && e.timestamp >= openedAt) delays.push(at - e.timestamp);
+            }
+          });
         }),
       ]);
     } catch (error) {
       markLoaded(false);
       if (!signal.aborted) throw error;
     }
-    return delays;
-  })();
-  return { loaded, done };
+  };
+  // Handled at once: a viewer that fails while the others still load must not end the process
+  // as an unhandled rejection (which also left the stack running).
+  const outcome = run().then(
+    () => ({ delays, error: undefined }),
+    (error: unknown) => ({ delays, error }),
+  );
+  return { loaded, outcome };
 }
 
-/** RSS of the dashboard: the `next start` on our port and its children, from /proc. */
+const describeError = (error: unknown): string =>
+  error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error);
+
+/**
+ * RSS of the dashboard: the Next server on our port and its children, from /proc. The server
+ * renames itself (`next-server (vX)`), so it is found by its environment's PORT, not its
+ * command line. NaN when it is not found.
+ */
 function dashboardRssMb(): number {
   const procs = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   const parentOf = new Map<string, string>();
   const rssOf = new Map<string, number>();
-  let root: string | undefined;
+  const servers = new Set<string>();
   for (const pid of procs) {
     try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       parentOf.set(pid, /PPid:\s+(\d+)/.exec(status)?.[1] ?? '');
       rssOf.set(pid, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
-      if (cmd.includes('next') && cmd.includes(`-p ${PORTS.dashboard}`)) root = pid;
+      if (cmd.includes('next') && readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`PORT=${String(PORTS.dashboard)}`)) servers.add(pid);
     } catch {
       // gone meanwhile
     }
   }
+  const root = [...servers].find((pid) => !servers.has(parentOf.get(pid) ?? ''));
   if (!root) return Number.NaN;
   let kb = 0;
   for (const pid of rssOf.keys()) {
@@ -195,7 +233,11 @@ async function watch(page: Page, sfn: SFNClient, sm: string, viewers: number) {
   const seconds = (performance.now() - began) / 1000;
   stop.abort();
   clearInterval(sampler);
-  const delays = (await Promise.all(watching.map((w) => w.done))).flat();
+  if (Number.isNaN(rss)) throw new Error(`no dashboard process found on port ${String(PORTS.dashboard)}`);
+  const outcomes = await Promise.all(watching.map((w) => w.outcome));
+  const failed = outcomes.filter((o) => o.error !== undefined);
+  if (failed[0]) throw new Error(`${failed.length} of ${viewers} viewers failed: ${describeError(failed[0].error)}`);
+  const delays = outcomes.flatMap((o) => o.delays);
   return { callsPerSecond: calls / seconds, calls, rss, delays, loadMs, lost: followed.filter((f) => !f).length };
 }
 
@@ -203,7 +245,8 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'replay-bench-'));
   const file = join(dir, 'generated-25000.json');
   writeFileSync(file, JSON.stringify({ definition: GENERATED_HISTORY_DEFINITION, events: generateHistory(EVENTS) }));
-  const { browser, stop } = await startStackAndBrowser(PORTS);
+  // The presenter may show only machines a write may touch (the saga unless listed): the bench's own is listed.
+  const { browser, stop } = await startStackAndBrowser(PORTS, { ALLOWED_STATE_MACHINES: FOLLOW_MACHINE });
   const sfn = localSfnClient(engineUrl);
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -212,7 +255,7 @@ async function main() {
     print('replay_seek_25k_p95_ms', Math.round(percentile(seeks, 95)), 'ms', '<=50');
 
     const { stateMachineArn = '' } = await sfn.send(
-      new CreateStateMachineCommand({ name: 'FollowBench', definition: JSON.stringify(SLOW_CHAIN), roleArn: 'arn:aws:iam::000000000000:role/bench' }),
+      new CreateStateMachineCommand({ name: FOLLOW_MACHINE, definition: JSON.stringify(SLOW_CHAIN), roleArn: 'arn:aws:iam::000000000000:role/bench' }),
     );
     const presenter = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     // A throwaway round first, so neither measured one pays for compiling routes.
@@ -229,6 +272,7 @@ async function main() {
     print(`follow_${AUDIENCE}_viewers_latency_samples`, delays.length, 'count');
     print(`follow_${AUDIENCE}_viewers_latency_p95_ms`, Math.round(percentile(delays, 95)), 'ms', '<=250');
     print(`dashboard_rss_mb_${AUDIENCE}_viewers`, Math.round(many.rss), 'MB', '<=500');
+    print(`follow_${AUDIENCE}_viewers_requests_retried`, retries, 'count');
   } finally {
     sfn.destroy();
     await stop();

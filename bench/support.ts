@@ -26,11 +26,11 @@ export type StackPorts = { engine: number; dynamo: number; dashboard: number };
 
 /**
  * The whole local stack (engine + production dashboard, fresh data) on the bench's own
- * ports. `stop` tears it down.
+ * ports, with `env` added to the dashboard's settings. `stop` tears it down.
  */
-export async function startStack(ports: StackPorts) {
+export async function startStack(ports: StackPorts, env: Record<string, string> = {}) {
   const server = spawn('node_modules/.bin/tsx', ['scripts/start.ts', '--fresh-data'], {
-    env: childEnv({ ENGINE_PORT: String(ports.engine), DYNAMODB_PORT: String(ports.dynamo), PORT: String(ports.dashboard) }),
+    env: childEnv({ ...env, ENGINE_PORT: String(ports.engine), DYNAMODB_PORT: String(ports.dynamo), PORT: String(ports.dashboard) }),
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const stop = async () => {
@@ -49,8 +49,8 @@ export async function startStack(ports: StackPorts) {
 }
 
 /** The stack, and a Chromium to look at it. `stop` tears both down. */
-export async function startStackAndBrowser(ports: StackPorts) {
-  const stack = await startStack(ports);
+export async function startStackAndBrowser(ports: StackPorts, env: Record<string, string> = {}) {
+  const stack = await startStack(ports, env);
   const executablePath = chromiumPath();
   const browser = await chromium
     .launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })

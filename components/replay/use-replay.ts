@@ -13,7 +13,8 @@ import {
 import type { HistoryEvent } from '@/lib/history/types';
 import type { PayloadCache } from '@/lib/history/tracker';
 import type { AslDefinition, AslGraph } from '@/lib/asl/types';
-import { readExecutionDetail, type ExecutionDetail } from '@/lib/history/read-execution';
+import type { ExecutionDetail } from '@/lib/history/read-execution';
+import { ReplayReader } from '@/lib/history/replay-reader';
 import { toEpochMs } from '@/lib/core/values';
 
 export type Replay = {
@@ -115,8 +116,9 @@ export function useReplay(events: readonly HistoryEvent[], initialAt: number | u
 
 /**
  * The reading of the events shown: the whole run's (already read) while following, else
- * the reader over events 1..N; with the run's end time, so the timeline's axis keeps the
- * whole run and its cursor moves across it.
+ * the reader over events 1..N, taken from the nearest checkpoint (see ReplayReader) so a
+ * seek reads a few hundred events, not all of them; with the run's end time, so the
+ * timeline's axis keeps the whole run and its cursor moves across it.
  */
 export function useReplayDetail(
   definition: AslDefinition,
@@ -125,13 +127,12 @@ export function useReplayDetail(
   whole: ExecutionDetail,
   allEvents: readonly HistoryEvent[],
 ): { detail: ExecutionDetail; replay: { runEnd: number | undefined } | undefined } {
-  const { replaying, shown } = replay;
+  const { replaying, count } = replay;
   // Parsed payloads, kept across this page's reads of the history (see PayloadCache).
   const [payloads] = useState<PayloadCache>(() => new Map());
-  const detail = useMemo(
-    () => (replaying ? readExecutionDetail(definition, shown, graph, payloads) : whole),
-    [replaying, definition, shown, graph, whole, payloads],
-  );
+  // Made per history; it reads nothing until the first seek.
+  const reader = useMemo(() => new ReplayReader(definition, allEvents, graph, payloads), [definition, allEvents, graph, payloads]);
+  const detail = useMemo(() => (replaying ? reader.at(count) : whole), [replaying, reader, count, whole]);
   const runEnd = toEpochMs(allEvents.at(-1)?.timestamp);
   const marks = useMemo(() => (replaying ? { runEnd } : undefined), [replaying, runEnd]);
   return { detail, replay: marks };

@@ -22,15 +22,13 @@ export const worstStatus = (a: StateStatus, b: StateStatus): StateStatus =>
 const duration = (from?: number, to?: number) => (from !== undefined && to !== undefined ? to - from : undefined);
 
 export function toStateVisit(v: Visit): StateVisit {
-  return {
+  const reading: StateVisit = {
     status: v.open ? 'RUNNING' : v.status,
     seq: v.seq,
     attempts: Math.max(1, v.starts),
     enteredAt: v.enteredAt,
     exitedAt: v.open ? undefined : v.exitedAt,
     durationMs: v.open ? undefined : duration(v.enteredAt, v.exitedAt),
-    // The tracker is thrown away after reading, so its tries can be handed out as they are.
-    ...(v.tries.length > 0 ? { tries: v.tries } : {}),
     input: v.input,
     parameters: v.parameters,
     result: v.result,
@@ -42,6 +40,11 @@ export function toStateVisit(v: Visit): StateVisit {
     itemCount: v.itemCount,
     iterationCount: v.node?.type === 'Map' ? v.children.size : undefined,
   };
+  // The tracker is thrown away after reading, so its tries can be handed out as they are.
+  // Set, not spread in: a conditional spread cost more than the rest of the object, and a
+  // replay seek makes thousands of these.
+  if (v.tries.length > 0) reading.tries = v.tries;
+  return reading;
 }
 
 /**

@@ -25,7 +25,7 @@ function failInfo(def: AslDefinition): Machine['failInfo'] {
   return info;
 }
 
-function machineOf(def: AslDefinition, graph: AslGraph): Machine {
+export function machineOf(def: AslDefinition, graph: AslGraph): Machine {
   const transitions: Machine['transitions'] = new Map();
   for (const edge of graph.edges) {
     let targets = transitions.get(edge.source);
@@ -64,35 +64,59 @@ export interface ExecutionDetail {
   places: Array<EventPlace | undefined>;
 }
 
-/** A Map iteration's own events belong to the Map visit that runs it. */
-function placeOf(ctx: Ctx | undefined, indexOf: Map<Visit, number>): EventPlace | undefined {
+/**
+ * A Map iteration's own events belong to the Map visit that runs it. A visit's index never
+ * changes once it exists (visits are only ever added), so a place is known as its event is read.
+ */
+export function placeOf(ctx: Ctx | undefined, indexOf: (visit: Visit) => number | undefined): EventPlace | undefined {
   const visit = ctx?.visit ?? ctx?.thread.owner;
-  const index = visit && indexOf.get(visit);
+  const index = visit && indexOf(visit);
   return visit && index !== undefined ? { state: visit.name, visit: index } : undefined;
 }
 
 /**
- * The reading plus where each event belongs, for views that list events by state
- * (the event table) without re-deriving the reader's bookkeeping.
+ * A reading under way: events are read one at a time with `readEvent`, and `readingOf` says
+ * what the events read so far add up to. The replay keeps copies of one (see replay-reader).
  */
-export function readExecutionDetail(
+export interface ReadingSoFar {
+  machine: Machine;
+  tracker: Tracker;
+  facts: ExecutionSoFar;
+  /** events read */
+  count: number;
+}
+
+export function startReading(
   def: AslDefinition,
-  events: readonly HistoryEvent[],
-  graph: AslGraph = buildGraph(def),
-  /** a replay's cache of parsed payloads, shared by its reads of one history (see PayloadCache) */
+  graph: AslGraph,
   payloads?: PayloadCache,
-): ExecutionDetail {
-  const machine = machineOf(def, graph);
-  const tracker = new Tracker(payloads);
+  /** the machine of an earlier reading of the same definition and graph */
+  machine: Machine = machineOf(def, graph),
+): ReadingSoFar {
   // No terminal event means the execution is still running (or the history was cut).
-  const facts: ExecutionSoFar = { status: 'RUNNING', edgesRun: new Set() };
-  const ctxs: Array<Ctx | undefined> = new Array<Ctx | undefined>(events.length);
-  for (const [i, event] of events.entries()) {
-    if (!isRecord(event) || typeof event.type !== 'string') continue;
-    const ctx = applyEvent(tracker, machine, facts, event);
-    ctxs[i] = ctx;
-    if (ctx) tracker.remember(event.id, ctx);
-  }
+  return { machine, tracker: new Tracker(payloads), facts: { status: 'RUNNING', edgesRun: new Set() }, count: 0 };
+}
+
+/** Reads the next event; returns the context later events pointing at it resolve to. */
+export function readEvent(r: ReadingSoFar, event: HistoryEvent): Ctx | undefined {
+  r.count += 1;
+  if (!isRecord(event) || typeof event.type !== 'string') return undefined;
+  const ctx = applyEvent(r.tracker, r.machine, r.facts, event);
+  if (ctx) r.tracker.remember(event.id, ctx);
+  return ctx;
+}
+
+/** A copy that reads on in `r`'s place: `r` must never read on again (see Tracker.fork). */
+export function forkReading(r: ReadingSoFar): ReadingSoFar {
+  return { machine: r.machine, tracker: r.tracker.fork(), facts: { ...r.facts, edgesRun: new Set(r.facts.edgesRun) }, count: r.count };
+}
+
+/**
+ * What the events read so far add up to. Hands out the tracker's own tries: the reading
+ * must not read on afterwards (fork it first when it must).
+ */
+export function readingOf(r: ReadingSoFar, graph: AslGraph): { reading: ExecutionReading; indexOf: Map<Visit, number> } {
+  const { tracker, facts } = r;
   const { byName, indexOf } = groupVisits(tracker.visits);
   const states: Record<string, StateReading> = {};
   const typed: Array<StateReading & { type: GraphNode['type'] }> = [];
@@ -112,11 +136,29 @@ export function readExecutionDetail(
     cause: facts.cause,
     startedAt: facts.startedAt,
     stoppedAt: facts.stoppedAt,
-    eventCount: events.length,
+    eventCount: r.count,
     // Each redrive starts a new epoch of visits, so the epoch is the redrive count.
     redriveCount: tracker.epoch,
   };
-  const places = Array.from(ctxs, (ctx) => placeOf(ctx, indexOf));
+  return { reading, indexOf };
+}
+
+/**
+ * The reading plus where each event belongs, for views that list events by state
+ * (the event table) without re-deriving the reader's bookkeeping.
+ */
+export function readExecutionDetail(
+  def: AslDefinition,
+  events: readonly HistoryEvent[],
+  graph: AslGraph = buildGraph(def),
+  /** a cache of parsed payloads shared by several reads of one history (see PayloadCache) */
+  payloads?: PayloadCache,
+): ExecutionDetail {
+  const r = startReading(def, graph, payloads);
+  const ctxs: Array<Ctx | undefined> = new Array<Ctx | undefined>(events.length);
+  for (let i = 0; i < events.length; i++) ctxs[i] = readEvent(r, events[i] as HistoryEvent);
+  const { reading, indexOf } = readingOf(r, graph);
+  const places = Array.from(ctxs, (ctx) => placeOf(ctx, (v) => indexOf.get(v)));
   return { reading, places };
 }
 

@@ -62,6 +62,16 @@ export interface Ctx {
   visit?: Visit;
 }
 
+/** A visit's own fields, in one fixed shape; its links (thread, ctx, children) are set by the caller. */
+function copyVisit(v: Visit): Visit {
+  return {
+    name: v.name, seq: v.seq, ctx: v.ctx, node: v.node, thread: v.thread, epoch: v.epoch, open: v.open, status: v.status,
+    pending: v.pending, failedChild: v.failedChild, starts: v.starts, tries: v.tries.map((t) => ({ ...t })), parameters: v.parameters,
+    result: v.result, children: new Map(), lastChild: undefined, mapRunArn: v.mapRunArn, itemCount: v.itemCount, enteredAt: v.enteredAt,
+    exitedAt: v.exitedAt, input: v.input, output: v.output, error: v.error, cause: v.cause, assignedVariables: v.assignedVariables,
+  };
+}
+
 export function newThread(owner?: Visit, key?: number): Thread {
   const thread = { owner, key } as Thread;
   thread.ctx = { thread };
@@ -124,13 +134,62 @@ export class Tracker {
   /** when the latest ExecutionRedriven happened: where a state that resumes without re-entry starts again */
   redrivenAt?: number;
 
+  /**
+   * A copy that reads on in this one's place (a replay's checkpoints and seeks): this one
+   * must never read on again. Every visit, thread and try is copied with the links between
+   * them; graph nodes and payloads are shared, as nothing changes them. The contexts of
+   * earlier events are looked up here, and copied, only when a later event points at one.
+   */
+  fork(): Tracker {
+    // By seq, each visit's index in `visits`: an array beats a Map at thousands of visits.
+    const visits: Array<Visit | undefined> = new Array<Visit | undefined>(this.visits.length);
+    const threads = new Map<Thread, Thread>();
+    const thread = (from: Thread): Thread => {
+      const known = threads.get(from);
+      if (known) return known;
+      const copy = newThread(undefined, from.key);
+      threads.set(from, copy);
+      if (from.owner) copy.owner = visit(from.owner);
+      if (from.current) copy.current = visit(from.current);
+      return copy;
+    };
+    const visit = (from: Visit): Visit => {
+      const known = visits[from.seq];
+      if (known) return known;
+      const copy = copyVisit(from);
+      visits[from.seq] = copy;
+      copy.thread = thread(from.thread);
+      copy.ctx = { thread: copy.thread, visit: copy };
+      for (const [key, child] of from.children) copy.children.set(key, thread(child));
+      if (from.lastChild) copy.lastChild = thread(from.lastChild);
+      return copy;
+    };
+    const copy = new Tracker(this.payloads);
+    Object.assign(copy, { top: thread(this.top), visits: this.visits.map(visit), epoch: this.epoch, redrivenAt: this.redrivenAt });
+    for (const v of this.open) copy.open.add(visit(v));
+    for (const [name, list] of this.openByName) copy.openByName.set(name, list.map(visit));
+    copy.lastLeaf = this.lastLeaf && visit(this.lastLeaf);
+    // Every context is a visit's or a thread's own (see openVisit and newThread).
+    copy.inherited = { from: this, copy: (from: Ctx) => (from.visit ? visit(from.visit).ctx : thread(from.thread).ctx) };
+    return copy;
+  }
+
+  /** the tracker this one was forked from, and how its contexts become this one's (see fork) */
+  private inherited?: { from: Tracker; copy: (ctx: Ctx) => Ctx };
+
   remember(id: unknown, ctx: Ctx) {
     // Masked or malformed ids (the fixtures' [0]) cannot be pointed at; absurd ones would make a huge array.
     if (typeof id === 'number' && Number.isInteger(id) && id > 0 && id <= MAX_EVENT_ID) this.byEventId[id] = ctx;
   }
 
   ctxOf(previousEventId: unknown): Ctx | undefined {
-    return typeof previousEventId === 'number' && previousEventId > 0 ? this.byEventId[previousEventId] : undefined;
+    if (typeof previousEventId !== 'number' || previousEventId <= 0) return undefined;
+    const own = this.byEventId[previousEventId];
+    if (own || !this.inherited) return own;
+    const theirs = this.inherited.from.ctxOf(previousEventId);
+    if (!theirs) return undefined;
+    // Copied once: later events pointing at the same one find the same context.
+    return (this.byEventId[previousEventId] = this.inherited.copy(theirs));
   }
 
   openVisit(name: string, node: GraphNode | undefined, thread: Thread, at: number | undefined): Visit {

@@ -5,6 +5,7 @@ import type { ExecutionEvent } from '../sfn/types';
 import { createLiveRegistry, type LiveRegistry } from './registry';
 import { shareInFlight } from './share-in-flight';
 import { SSE_EVENTS, type LiveStatus } from './status';
+import { withoutPayloads } from './status-only';
 
 /**
  * The process-wide registry. Next bundles each route separately, so a module-level
@@ -39,12 +40,35 @@ const HEARTBEAT_MS = 15_000;
 /** Reconnect delay the browser uses after a dropped connection (a server restart). */
 const RECONNECT_MS = 1_000;
 
+/** Encoded `events` messages by execution, variant and event range, newest last. */
+const frames = new Map<string, Uint8Array>();
+const FRAMES_KEPT = 256;
+
+/**
+ * One `events` message, encoded once however many viewers it goes to: a room of 500 on one
+ * execution gets the same batch 500 times, and stringifying it each time was most of the
+ * stream's cost. Events never change, so a range of one execution is always the same text.
+ */
+function eventsFrame(executionArn: string, batch: readonly ExecutionEvent[], statusOnly: boolean): Uint8Array {
+  const first = batch[0]?.id ?? 0;
+  const last = batch.at(-1)?.id ?? 0;
+  const key = `${statusOnly ? 's' : 'f'}:${String(first)}:${String(last)}:${String(batch.length)}:${executionArn}`;
+  const known = frames.get(key);
+  if (known) return known;
+  const events = statusOnly ? batch.map(withoutPayloads) : batch;
+  const frame = new TextEncoder().encode(`event: ${SSE_EVENTS.events}\nid: ${String(last)}\ndata: ${JSON.stringify({ events })}\n\n`);
+  frames.set(key, frame);
+  if (frames.size > FRAMES_KEPT) frames.delete(frames.keys().next().value as string);
+  return frame;
+}
+
 /**
  * A text/event-stream Response fed by the shared poller. Each `events` message has
  * `id:` = its last event id, so the browser's Last-Event-ID on reconnect is exactly the
- * point to resume from. The stream closes after the terminal event.
+ * point to resume from. The stream closes after the terminal event. `statusOnly`: events
+ * without their payloads (the follow view's; see status-only.ts).
  */
-export function executionEventStream(executionArn: string, afterId: number, signal: AbortSignal): Response {
+export function executionEventStream(executionArn: string, afterId: number, signal: AbortSignal, statusOnly = false): Response {
   const encoder = new TextEncoder();
   let closed = false;
   let unsubscribe = () => {};
@@ -69,9 +93,8 @@ export function executionEventStream(executionArn: string, afterId: number, sign
       send(`retry: ${RECONNECT_MS}\n\n`);
       unsubscribe = liveRegistry().subscribe(executionArn, afterId, {
         events(batch) {
-          const last = batch.at(-1);
-          if (!last) return;
-          send(`event: ${SSE_EVENTS.events}\nid: ${last.id}\ndata: ${JSON.stringify({ events: batch })}\n\n`);
+          if (batch.length === 0 || closed) return;
+          controller.enqueue(eventsFrame(executionArn, batch, statusOnly));
         },
         status(status: LiveStatus) {
           send(`event: ${SSE_EVENTS.status}\ndata: ${JSON.stringify(status)}\n\n`);
