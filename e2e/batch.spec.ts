@@ -5,15 +5,24 @@
  * On a stack of its own: the invariants span every order in the tables, so no other
  * spec's orders may be among them.
  */
-import { DescribeExecutionCommand, DescribeStateMachineCommand, GetExecutionHistoryCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  DescribeStateMachineCommand,
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { expect, test, type Page } from '@playwright/test';
 import { LOCAL_SAGA_STATE_MACHINE_ARN, sagaDataConfig } from '@/lib/env';
 import { parseDefinition, toExecutionEvent } from '@/lib/sfn/reshape';
 import { readExecution } from '@/lib/history/read-execution';
 import { createSagaClients } from '@/lib/saga-data/clients';
+import { planBatch } from '@/lib/batch/plan';
+import { encodeSettings, type BatchSettings } from '@/lib/batch/settings';
 import { E2E } from '../playwright.config';
 import { engineClient } from './engine-client';
+import { holdReleaserOn } from './pages/saga-runs';
 import { OwnStack } from './stack';
 
 const MIX = { happy: 40, 'fail-order': 0, 'fail-inventory': 10, 'fail-payment': 20, 'fail-refund': 15, 'flaky-payment': 15, slow: 0, 'slow-payment-fails': 0 };
@@ -129,4 +138,40 @@ test('a mixed batch runs from the browser; tallies, heatmap and invariants agree
   }
   await expect(page.getByTestId('balance-sku-widget')).toHaveAttribute('data-holds', 'true');
   await expect(page.getByTestId('needs-human').getByTestId('offender')).toHaveCount(6);
+});
+
+test('a batch left half-started by a dashboard restart is resumed: every order starts exactly once', async ({ page }) => {
+  test.setTimeout(180_000);
+  const batchId = `bat-${Date.now().toString(36).slice(-8).padStart(8, '0')}`;
+  const settings: BatchSettings = { mode: 'mix', count: 4, concurrency: 1, mix: { happy: 100 } };
+  const plan = planBatch(batchId, settings);
+  const [first] = plan;
+  if (!first) throw new Error('empty plan');
+  // The plan's first order is already started, held at ProcessPayment: the runner finds it,
+  // and at concurrency 1 it waits for it, so the dashboard dies with the batch half-started.
+  await sfn.send(
+    new StartExecutionCommand({
+      stateMachineArn: LOCAL_SAGA_STATE_MACHINE_ARN,
+      name: first.name,
+      input: JSON.stringify({ ...first.input, holdStep: 'ProcessPayment' }),
+    }),
+  );
+  await page.goto(`${stack.baseURL}/batch?id=${batchId}&s=${encodeSettings(settings)}`);
+  await page.getByTestId('batch-resume').click();
+  await expect(page.getByTestId('batch-state')).toHaveText('Starting orders');
+  await expect(page.getByTestId('batch-started')).toHaveText('1');
+
+  await stack.killDashboard();
+  await stack.startDashboard();
+  await page.reload();
+  // Rebuilt from Step Functions alone: one order of four started, and nothing starting more.
+  await expect(page.getByTestId('batch-started')).toHaveText('1');
+  await expect(page.getByTestId('batch-state')).toHaveText('Running');
+  await holdReleaserOn(E2E.batchDynamo)(first.input.orderId, 'ProcessPayment');
+  await page.getByTestId('batch-resume').click();
+  await expect(page.getByTestId('batch-progress')).toHaveAttribute('data-done', 'true', { timeout: 120_000 });
+  await expect(page.getByTestId('batch-ended')).toHaveText('4');
+  expect(await tally(page, 'COMPLETED')).toBe(4);
+  const names = (await batchExecutions(batchId)).map((e) => e.name);
+  expect(names.sort()).toEqual(plan.map((o) => o.name).sort());
 });

@@ -27,7 +27,7 @@ export class OwnStack {
 
   constructor(
     private readonly ports: StackPorts,
-    /** ENGINE_THROTTLE_EVERY for the engine: every Nth history read is refused */
+    /** ENGINE_THROTTLE_EVERY for the engine: every Nth history read, describe or start is refused */
     private readonly throttleEvery?: number,
     /** more environment for the dashboard (its access mode, say) and where it listens */
     private readonly dashboard_: { env?: Record<string, string>; host?: string } = {},

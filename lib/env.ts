@@ -68,7 +68,7 @@ const engineSchema = z.object({
   DYNAMODB_PORT: port(8084),
   ENGINE_DATA_DIR: z.string().min(1).default('.data'),
   AWS_REGION: z.string().min(1).default('us-east-1'),
-  /** Tests only: every Nth GetExecutionHistory / DescribeExecution call gets a ThrottlingException. */
+  /** Tests only: every Nth GetExecutionHistory / DescribeExecution / StartExecution call (each counted on its own) gets a ThrottlingException. */
   ENGINE_THROTTLE_EVERY: z.coerce.number().int().min(1).optional(),
   /** Tests only: the engine SIGKILLs itself right after this history event is committed. */
   ENGINE_CRASH_AT: z

@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   const resumed = engine.resumed > 0 ? ` (resumed ${engine.resumed} interrupted execution${engine.resumed === 1 ? '' : 's'})` : '';
   console.log(`engine listening on ${engine.url}${resumed}`);
   // Said out loud: a forgotten test setting would otherwise look like a flaky dashboard.
-  if (config.throttleEvery) console.log(`engine: throttling every ${config.throttleEvery}th history/describe call (ENGINE_THROTTLE_EVERY)`);
+  if (config.throttleEvery) console.log(`engine: throttling every ${config.throttleEvery}th history/describe/start call (ENGINE_THROTTLE_EVERY)`);
   if (config.crashAt) console.log(`engine: will kill itself after ${formatCrashPoint(config.crashAt)} (ENGINE_CRASH_AT)`);
   let closing = false;
   const shutdown = (signal: string) => {

@@ -64,7 +64,7 @@ describe('GET /_stats', () => {
 });
 
 describe('ENGINE_THROTTLE_EVERY', () => {
-  it('refuses every Nth history or describe call with AWS ThrottlingException, and counts it', async () => {
+  it('refuses every Nth history, describe or start call with AWS ThrottlingException, and counts it', async () => {
     t = await startTestEngine({ saga: false }, undefined, { throttleEvery: 2 });
     const executionArn = await startedExecution(t);
     const outcomes: string[] = [];
@@ -80,7 +80,11 @@ describe('ENGINE_THROTTLE_EVERY', () => {
     expect(outcomes).toEqual(['ok', 'ThrottlingException Rate exceeded 400', 'ok', 'ThrottlingException Rate exceeded 400']);
     await t.sfn.send(new DescribeExecutionCommand({ executionArn }));
     await expect(t.sfn.send(new DescribeExecutionCommand({ executionArn }))).rejects.toMatchObject({ name: 'ThrottlingException' });
-    expect(await stats(t.engine.url)).toMatchObject({ throttled: 3, byOperation: { GetExecutionHistory: 4, DescribeExecution: 2, StartExecution: 1 } });
+    // The second start is refused, as AWS refuses one over its quota: it starts nothing, so the name stays free.
+    const stateMachineArn = executionArn.replace(':execution:', ':stateMachine:').replace(/:[^:]+$/, '');
+    await expect(t.sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'again' }))).rejects.toMatchObject({ name: 'ThrottlingException' });
+    await t.sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'again' }));
+    expect(await stats(t.engine.url)).toMatchObject({ throttled: 4, byOperation: { GetExecutionHistory: 4, DescribeExecution: 2, StartExecution: 3 } });
   });
 
   it('is off by default', async () => {

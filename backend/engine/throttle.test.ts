@@ -15,9 +15,15 @@ describe('createThrottle', () => {
     expect(described).toEqual([false, false, true]);
   });
 
-  it('never throttles writes or other reads', () => {
+  it('refuses starts too, as AWS meters StartExecution, counted on their own', () => {
+    const throttle = createThrottle(2);
+    expect(throttle.shouldThrottle('GetExecutionHistory')).toBe(false);
+    expect(Array.from({ length: 4 }, () => throttle.shouldThrottle('StartExecution'))).toEqual([false, true, false, true]);
+  });
+
+  it('never throttles other writes or other reads', () => {
     const throttle = createThrottle(1);
-    for (const operation of ['StartExecution', 'StopExecution', 'ListExecutions', 'DescribeStateMachineForExecution'] as const) {
+    for (const operation of ['StopExecution', 'CreateStateMachine', 'ListExecutions', 'DescribeStateMachineForExecution'] as const) {
       expect(throttle.shouldThrottle(operation)).toBe(false);
     }
     expect(throttle.shouldThrottle('DescribeExecution')).toBe(true);

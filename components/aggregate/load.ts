@@ -2,16 +2,30 @@ import 'server-only';
 import { aggregateReader } from '@/lib/aggregate/server';
 import type { AggregateSnapshot } from '@/lib/aggregate/reader';
 import { selectionFor } from '@/lib/aggregate/selection';
-import type { LaidOutGraph } from '@/lib/asl/types';
+import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
 import { firstPage, listQuery, parseListFilters, type ListFilters, type RawParams } from '@/lib/executions/filters';
 import { machineArnFor, machineNameOf } from '@/lib/executions/machine';
 import { sharePerKey } from '@/lib/live/share-in-flight';
 import { errorInfo, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
 import { layoutDefinition } from '@/components/graph/layout';
 
-/** The same layout entry point the execution page uses, once per machine a minute. */
-const layouts = sharePerKey<LaidOutGraph>({ keepMs: 60_000, failureMs: 2_000 });
-const layoutOf = (arn: string) => layouts(arn, async () => layoutDefinition((await stepFunctions().describeStateMachine(arn)).definition));
+/** The machine's definition, described once per machine a minute (it changes only by UpdateStateMachine). */
+const definitions = sharePerKey<AslDefinition>({ keepMs: 60_000, failureMs: 2_000 });
+/**
+ * The same layout entry point the execution page uses, laid out once per definition: a
+ * minute's fresh describe of an unchanged machine reuses the layout instead of running
+ * dagre again inside a page request.
+ */
+const laidOut = new Map<string, { source: string; layout: LaidOutGraph }>();
+async function layoutOf(arn: string): Promise<LaidOutGraph> {
+  const definition = await definitions(arn, async () => (await stepFunctions().describeStateMachine(arn)).definition);
+  const source = JSON.stringify(definition);
+  const known = laidOut.get(arn);
+  if (known?.source === source) return known.layout;
+  const layout = layoutDefinition(definition);
+  laidOut.set(arn, { source, layout });
+  return layout;
+}
 
 export type AggregateRequest =
   | { kind: 'bad-filters'; problems: string[] }

@@ -38,7 +38,6 @@ export type AggregateSnapshot =
   | ({
       state: 'done';
       summary: AggregateSummary;
-      names: string[];
       truncated: boolean;
       /** the last finished reading, handed out while a fresher one runs */
       refreshing?: boolean;
@@ -142,7 +141,7 @@ export function createAggregateReader(deps: ReaderDeps) {
           }),
         );
         const runs = facts.filter(selection.read);
-        const done = { state: 'done' as const, summary: summarize(runs), names: runs.map((r) => r.name), truncated: listed.truncated, ...progress };
+        const done = { state: 'done' as const, summary: summarize(runs), truncated: listed.truncated, ...progress };
         job.snapshot = done;
         lastDone.set(key, done);
       } catch (error) {
