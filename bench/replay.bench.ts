@@ -128,22 +128,35 @@ async function fetchAsPhone(url: string, signal: AbortSignal): Promise<Response>
 }
 
 /**
- * One phone on /follow: the page, then the follow stream and the followed execution's event
- * stream. `loaded` settles once the page is in (whether it showed the expected execution);
- * `outcome` once the streams end, with the error that ended them early, if one did.
+ * One phone on /follow: the page, then the follow stream, which says what the presenter
+ * shows, and then the followed execution's event stream (the address the follow view uses:
+ * the shared stream, without payloads). `loaded` settles once the phone knows what to show
+ * (whether it is the expected execution); `connected` once the execution's stream answers
+ * (or the viewer failed); `outcome` once the streams end, with the error that ended them
+ * early, if one did. Each delay is kept with its event's time, so the room's latency can
+ * count only events after all are connected.
  */
 function followViewer(expected: string, sm: string, signal: AbortSignal) {
-  const delays: number[] = [];
+  const delays: { at: number; delay: number }[] = [];
   let markLoaded: (followed: boolean) => void = () => {};
   const loaded = new Promise<boolean>((resolve) => (markLoaded = resolve));
+  let markConnected: () => void = () => {};
+  const connected = new Promise<void>((resolve) => (markConnected = resolve));
   const run = async () => {
     try {
-      const html = await (await fetchAsPhone(`${dashboardUrl}/follow`, signal)).text();
-      markLoaded(html.includes(expected));
+      const page = await fetchAsPhone(`${dashboardUrl}/follow`, signal);
+      await page.text();
+      if (!page.ok) throw new Error(`/follow answered HTTP ${String(page.status)}`);
+      let told: (name: string) => void = () => {};
+      const followed = new Promise<string>((resolve) => (told = resolve));
+      const follow = await fetchAsPhone(`${dashboardUrl}/api/follow/stream`, signal);
       await Promise.all([
-        fetchAsPhone(`${dashboardUrl}/api/follow/stream`, signal).then((res) => readSse(res, () => {})),
-        // The address the follow view uses: the execution's shared stream, without payloads.
-        fetchAsPhone(`${dashboardUrl}${statusOnlyStreamUrl(`/api/executions/${expected}/stream?sm=${encodeURIComponent(sm)}`)}&after=0`, signal).then((res) => {
+        readSse(follow, (event, data) => {
+          if (event === 'follow') told((JSON.parse(data) as { name?: string }).name ?? '');
+        }),
+        followed.then(async (name) => {
+          markLoaded(name === expected);
+          const res = await fetchAsPhone(`${dashboardUrl}${statusOnlyStreamUrl(`/api/executions/${expected}/stream?sm=${encodeURIComponent(sm)}`)}&after=0`, signal);
           const openedAt = Date.now();
           markConnected();
           return readSse(res, (event, data, at) => {
