@@ -128,33 +128,48 @@ async function fetchAsPhone(url: string, signal: AbortSignal): Promise<Response>
 }
 
 /**
- * One phone on /follow: the page, then the follow stream and the followed execution's event
- * stream. `loaded` settles once the page is in (whether it showed the expected execution);
- * `outcome` once the streams end, with the error that ended them early, if one did.
+ * One phone on /follow: the page, then the follow stream, which says what the presenter
+ * shows, and then the followed execution's event stream (the address the follow view uses:
+ * the shared stream, without payloads). `loaded` settles once the phone knows what to show
+ * (whether it is the expected execution); `connected` once the execution's stream answers
+ * (or the viewer failed); `outcome` once the streams end, with the error that ended them
+ * early, if one did. Each delay is kept with its event's time, so the room's latency can
+ * count only events after all are connected.
  */
 function followViewer(expected: string, sm: string, signal: AbortSignal) {
-  const delays: number[] = [];
+  const delays: { at: number; delay: number }[] = [];
   let markLoaded: (followed: boolean) => void = () => {};
   const loaded = new Promise<boolean>((resolve) => (markLoaded = resolve));
+  let markConnected: () => void = () => {};
+  const connected = new Promise<void>((resolve) => (markConnected = resolve));
   const run = async () => {
     try {
-      const html = await (await fetchAsPhone(`${dashboardUrl}/follow`, signal)).text();
-      markLoaded(html.includes(expected));
+      const page = await fetchAsPhone(`${dashboardUrl}/follow`, signal);
+      await page.text();
+      if (!page.ok) throw new Error(`/follow answered HTTP ${String(page.status)}`);
+      let told: (name: string) => void = () => {};
+      const followed = new Promise<string>((resolve) => (told = resolve));
+      const follow = await fetchAsPhone(`${dashboardUrl}/api/follow/stream`, signal);
       await Promise.all([
-        fetchAsPhone(`${dashboardUrl}/api/follow/stream`, signal).then((res) => readSse(res, () => {})),
-        // The address the follow view uses: the execution's shared stream, without payloads.
-        fetchAsPhone(`${dashboardUrl}${statusOnlyStreamUrl(`/api/executions/${expected}/stream?sm=${encodeURIComponent(sm)}`)}&after=0`, signal).then((res) => {
+        readSse(follow, (event, data) => {
+          if (event === 'follow') told((JSON.parse(data) as { name?: string }).name ?? '');
+        }),
+        followed.then(async (name) => {
+          markLoaded(name === expected);
+          const res = await fetchAsPhone(`${dashboardUrl}${statusOnlyStreamUrl(`/api/executions/${expected}/stream?sm=${encodeURIComponent(sm)}`)}&after=0`, signal);
           const openedAt = Date.now();
+          markConnected();
           return readSse(res, (event, data, at) => {
             if (event !== 'events') return;
             for (const e of (JSON.parse(data) as { events: StreamEvent[] }).events) {
-              if (e.type.endsWith('StateEntered') && e.timestamp >= openedAt) delays.push(at - e.timestamp);
+              if (e.type.endsWith('StateEntered') && e.timestamp >= openedAt) delays.push({ at: e.timestamp, delay: at - e.timestamp });
             }
           });
         }),
       ]);
     } catch (error) {
       markLoaded(false);
+      markConnected();
       if (!signal.aborted) throw error;
     }
   };
@@ -164,7 +179,7 @@ function followViewer(expected: string, sm: string, signal: AbortSignal) {
     () => ({ delays, error: undefined }),
     (error: unknown) => ({ delays, error }),
   );
-  return { loaded, outcome };
+  return { loaded, connected, outcome };
 }
 
 const describeError = (error: unknown): string =>
@@ -213,7 +228,9 @@ async function engineCalls(reset = false): Promise<number> {
 /**
  * `viewers` phones on the presenter's fresh execution: all load the page, then watch for
  * WINDOW_MS. Calls are counted from the first page load to the end of the window, per
- * second, so a slow storm of page loads is counted in, not left out.
+ * second, so a slow storm of page loads is counted in, not left out. Latency counts the
+ * events of that window, once every viewer's stream is open: the issue's "engine event →
+ * client" while the room watches, not while the last phones are still loading the page.
  */
 async function watch(page: Page, sfn: SFNClient, sm: string, viewers: number) {
   const name = await startSlow(sfn, sm);
@@ -228,6 +245,8 @@ async function watch(page: Page, sfn: SFNClient, sm: string, viewers: number) {
   const watching = Array.from({ length: viewers }, () => followViewer(name, sm, stop.signal));
   const followed = await Promise.all(watching.map((w) => w.loaded));
   const loadMs = performance.now() - began;
+  await Promise.all(watching.map((w) => w.connected));
+  const allConnectedAt = Date.now();
   await sleep(WINDOW_MS);
   const calls = await engineCalls();
   const seconds = (performance.now() - began) / 1000;
@@ -237,7 +256,7 @@ async function watch(page: Page, sfn: SFNClient, sm: string, viewers: number) {
   const outcomes = await Promise.all(watching.map((w) => w.outcome));
   const failed = outcomes.filter((o) => o.error !== undefined);
   if (failed[0]) throw new Error(`${failed.length} of ${viewers} viewers failed: ${describeError(failed[0].error)}`);
-  const delays = outcomes.flatMap((o) => o.delays);
+  const delays = outcomes.flatMap((o) => o.delays.filter((d) => d.at >= allConnectedAt).map((d) => d.delay));
   return { callsPerSecond: calls / seconds, calls, rss, delays, loadMs, lost: followed.filter((f) => !f).length };
 }
 

@@ -43,6 +43,18 @@ export async function findExecution(name: string, stateMachineArn: string | unde
 }
 
 /**
+ * The execution's drawing and stream address, without its events (the follow view's: its
+ * events come over the stream, from the first one).
+ */
+export async function loadDrawing(
+  name: string,
+  stateMachineArn: string | undefined,
+): Promise<{ executionArn: string; streamUrl: string; definition: AslDefinition; layout: LaidOutGraph }> {
+  const executionArn = executionArnFor(stateMachineArn ?? sagaStateMachineArn(), name);
+  return { executionArn, streamUrl: executionApiPath(name, 'stream', stateMachineArn), ...(await drawings.get(executionArn)) };
+}
+
+/**
  * Everything the execution page renders first; live updates continue from the last event.
  * `stateMachineArn` defaults to the saga, so `/executions/<name>` is a complete URL.
  */

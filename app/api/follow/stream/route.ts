@@ -1,35 +1,43 @@
 import { connection } from 'next/server';
 import { SSE_HEADERS } from '@/lib/live/server';
 import { followPointer } from '@/lib/executions/follow-server';
+import { currentFollowFrame, followFrame } from '@/components/follow/load';
 
 export const runtime = 'nodejs';
 
 const HEARTBEAT_MS = 15_000;
 
 /**
- * Server-sent events for the follow view: `follow` with `{name, stateMachineArn?}` each time
- * the presenter's current execution changes. No Step Functions call: the pointer is in
- * memory, so a room of viewers costs nothing here; each viewer's execution events come from
- * the shared poller's stream.
+ * Server-sent events for the follow view: a `follow` message (see FollowMessage) on connect
+ * and each time the presenter's current execution changes, with what the view draws. The
+ * pointer is in memory and each execution's drawing is read and encoded once for the room,
+ * so 500 viewers cost what one does; their execution events come from the shared poller's
+ * stream.
  */
 export async function GET(request: Request) {
   await connection();
-  const encoder = new TextEncoder();
   let stop = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false;
-      const send = (text: string) => {
-        if (!closed) controller.enqueue(encoder.encode(text));
+      // Moves can land while an earlier frame is still being read: only the newest is sent.
+      let newest = 0;
+      const sendFrame = (frame: Promise<Uint8Array>) => {
+        const seq = ++newest;
+        void frame.then((bytes) => {
+          if (!closed && seq === newest) controller.enqueue(bytes);
+        });
       };
-      send('retry: 1000\n\n');
-      const tell = ({ name, stateMachineArn }: { name: string; stateMachineArn?: string }) =>
-        send(`event: follow\ndata: ${JSON.stringify({ name, stateMachineArn })}\n\n`);
-      const unsubscribe = followPointer().subscribe(tell);
-      // What is current now: a move between the page's render and this connection is not lost.
-      const now = followPointer().current();
-      if (now) tell(now);
-      const heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
+      controller.enqueue(new TextEncoder().encode('retry: 1000\n\n'));
+      const unsubscribe = followPointer().subscribe((followed) => {
+        sendFrame(followFrame(followed));
+      });
+      // What is current now; also after a reconnect, so a move during an outage is not lost.
+      sendFrame(currentFollowFrame());
+      const keepAlive = new TextEncoder().encode(': keep-alive\n\n');
+      const heartbeat = setInterval(() => {
+        if (!closed) controller.enqueue(keepAlive);
+      }, HEARTBEAT_MS);
       stop = () => {
         if (closed) return;
         closed = true;
