@@ -1,28 +1,13 @@
 import 'server-only';
 import { sagaOrderOf } from '@/lib/saga/order-of';
-import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
 import { executionEvents } from '@/lib/live/server';
-import { executionArnFor, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
-import { createRevisionCache } from '@/lib/sfn/definition-cache';
-import { layoutDefinition } from '@/components/graph/layout';
+import { executionArnFor, sagaStateMachineArn } from '@/lib/sfn';
+import { drawingOf } from '@/components/graph/drawing';
 import type { ExecutionEvent } from '@/lib/sfn/types';
 import { parsePayload } from '@/lib/core/values';
 import type { ExecutionViewProps } from './execution-view';
 import { readOrderData } from '@/lib/saga-data/order-data';
 import { executionApiPath } from '@/lib/executions/urls';
-
-/**
- * Fetched and laid out once per state machine revision, with one describe call per
- * execution however many viewers open it at once (see lib/sfn/definition-cache).
- */
-const drawings = createRevisionCache({
-  describe: (executionArn) => stepFunctions().describeStateMachineForExecution(executionArn),
-  derive: ({ definition }): { definition: AslDefinition; layout: LaidOutGraph } => ({
-    definition,
-    layout: layoutDefinition(definition),
-  }),
-  maxEntries: 500,
-});
 
 /**
  * The saga's order, from the execution input and name the way its handlers derive it, so an
@@ -39,21 +24,13 @@ function orderOf(machineArn: string, input: unknown, name: string): { orderId: s
  * streams so a missing one answers 404. Its drawing is cached, so loadExecution reuses it.
  */
 export async function findExecution(name: string, stateMachineArn: string | undefined): Promise<void> {
-  await drawings.get(executionArnFor(stateMachineArn ?? sagaStateMachineArn(), name));
+  await drawingOf(executionArnFor(stateMachineArn ?? sagaStateMachineArn(), name));
 }
 
 /**
  * The execution's drawing and stream address, without its events (the follow view's: its
  * events come over the stream, from the first one).
  */
-export async function loadDrawing(
-  name: string,
-  stateMachineArn: string | undefined,
-): Promise<{ executionArn: string; streamUrl: string; definition: AslDefinition; layout: LaidOutGraph }> {
-  const executionArn = executionArnFor(stateMachineArn ?? sagaStateMachineArn(), name);
-  return { executionArn, streamUrl: executionApiPath(name, 'stream', stateMachineArn), ...(await drawings.get(executionArn)) };
-}
-
 /**
  * Everything the execution page renders first; live updates continue from the last event.
  * `stateMachineArn` defaults to the saga, so `/executions/<name>` is a complete URL.
@@ -61,15 +38,13 @@ export async function loadDrawing(
 export async function loadExecution(
   name: string,
   stateMachineArn: string | undefined,
-  /** the follow view shows no order data: it skips the database read */
-  { withOrder = true }: { withOrder?: boolean } = {},
 ): Promise<Omit<ExecutionViewProps, 'targetLabel' | 'initialEventsJson'> & { initialEvents: readonly ExecutionEvent[] }> {
   const machineArn = stateMachineArn ?? sagaStateMachineArn();
   const executionArn = executionArnFor(machineArn, name);
-  const [drawing, events] = await Promise.all([drawings.get(executionArn), executionEvents(executionArn)]);
+  const [drawing, events] = await Promise.all([drawingOf(executionArn), executionEvents(executionArn)]);
   const started = events.find((e) => e.type === 'ExecutionStarted')?.executionStartedEventDetails;
   const order = orderOf(machineArn, parsePayload((started as { input?: unknown } | undefined)?.input), name);
-  const initialOrder = order && withOrder ? await readOrderData(order.orderId, order.sku).catch(() => undefined) : undefined;
+  const initialOrder = order ? await readOrderData(order.orderId, order.sku).catch(() => undefined) : undefined;
   return {
     executionArn,
     name,

@@ -1,9 +1,10 @@
 import 'server-only';
-import { loadDrawing } from '@/components/execution/load';
+import { drawingOf } from '@/components/graph/drawing';
 import { followedExecution } from '@/lib/executions/follow-server';
 import type { Followed } from '@/lib/executions/follow';
 import { statusOnlyStreamUrl } from '@/lib/live/status-only';
-import { attempt } from '@/lib/sfn';
+import { attempt, executionArnFor, sagaStateMachineArn } from '@/lib/sfn';
+import { executionApiPath } from '@/lib/executions/urls';
 import { FOLLOW_EVENT, type FollowMessage } from './follow-message';
 
 type Target = Omit<Followed, 'since'>;
@@ -15,9 +16,11 @@ const FRAMES_KEPT = 16;
 const encode = (message: FollowMessage) => new TextEncoder().encode(`event: ${FOLLOW_EVENT}\ndata: ${JSON.stringify(message)}\n\n`);
 
 async function messageFor(target: Target): Promise<FollowMessage> {
-  const drawn = await attempt(() => loadDrawing(target.name, target.stateMachineArn));
+  const executionArn = executionArnFor(target.stateMachineArn ?? sagaStateMachineArn(), target.name);
+  const drawn = await attempt(() => drawingOf(executionArn));
   if (!drawn.ok) return { waiting: drawn.error.message, name: target.name };
-  return { name: target.name, ...drawn.value, streamUrl: statusOnlyStreamUrl(drawn.value.streamUrl) };
+  const streamUrl = statusOnlyStreamUrl(executionApiPath(target.name, 'stream', target.stateMachineArn));
+  return { name: target.name, executionArn, ...drawn.value, streamUrl };
 }
 
 /**
