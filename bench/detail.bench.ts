@@ -183,16 +183,26 @@ const NAVIGATION_CLOCK = `(() => {
     { key: 'timeline', ready: () => document.querySelector('[data-testid=timeline-bar]') !== null, next: 'tab-events' },
     { key: 'events', ready: () => document.querySelector('[data-testid=event-row]') !== null },
   ];
+  // The graph is in the server's HTML, so it can be up before the page is live; a tab is clicked
+  // only once React has hydrated it (a click before that does nothing, for a person too).
+  const live = (el) => el !== null && Object.keys(el).some((k) => k.startsWith('__reactProps'));
   let at = 0;
+  let click;
   window.__open = new Promise((resolve) => {
     const tick = () => {
+      if (click) {
+        const tab = document.querySelector('[data-testid=' + click + ']');
+        if (!live(tab)) return requestAnimationFrame(tick);
+        tab.click();
+        click = undefined;
+      }
       const step = steps[at];
       if (!step) return resolve(times);
       if (!step.ready()) return requestAnimationFrame(tick);
       requestAnimationFrame(() => {
         times[step.key] = performance.now();
         at++;
-        if (step.next) document.querySelector('[data-testid=' + step.next + ']').click();
+        click = step.next;
         requestAnimationFrame(tick);
       });
     };
