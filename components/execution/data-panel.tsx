@@ -5,6 +5,7 @@ import type { ErrorInfo } from '@/lib/sfn/errors';
 import list from '@/components/ui/data-list.module.css';
 import styles from './execution.module.css';
 import panel from '@/components/ui/panel.module.css';
+import { DataValue } from '@/components/ui/data-value';
 import { type OrderData, orderDataKey } from '@/lib/saga-data/order-view';
 
 async function fetchOrderData(orderId: string, sku: string): Promise<OrderData> {
@@ -13,29 +14,6 @@ async function fetchOrderData(orderId: string, sku: string): Promise<OrderData> 
   const body = (await response.json()) as OrderData | { error: ErrorInfo };
   if ('error' in body) throw new Error(body.error.message);
   return body;
-}
-
-/** Status words get the status palette: good, undone, or pending. */
-const TONE: Record<string, string> = {
-  CONFIRMED: 'succeeded',
-  CHARGED: 'succeeded',
-  CANCELLED: 'caught',
-  REFUNDED: 'caught',
-  PENDING: 'running',
-};
-
-function Value({ testId, attr, value }: { testId: string; attr: string; value: string | number | undefined }) {
-  const text = value === undefined ? '—' : String(value);
-  return (
-    <dd
-      className={list.dataValue}
-      data-testid={testId}
-      {...{ [attr]: text }}
-      data-tone={typeof value === 'string' ? TONE[value] : undefined}
-    >
-      {text}
-    </dd>
-  );
 }
 
 /**
@@ -76,17 +54,17 @@ export function DataPanel({
       ) : (
         <dl className={list.dataList}>
           <dt>Order status</dt>
-          <Value testId="data-order-status" attr="data-order-status" value={data?.orderStatus} />
+          <DataValue name="order-status" value={data?.orderStatus} />
           <dt>Item</dt>
-          <Value testId="data-sku" attr="data-sku" value={data?.sku} />
+          <DataValue name="sku" value={data?.sku} />
           <dt>Stock before</dt>
-          <Value testId="data-stock-before" attr="data-stock-before" value={data?.stockBefore} />
+          <DataValue name="stock-before" value={data?.stockBefore} />
           <dt>Stock after</dt>
-          <Value testId="data-stock-after" attr="data-stock-after" value={data?.stockAfter} />
+          <DataValue name="stock-after" value={data?.stockAfter} />
           <dt>On hand now</dt>
-          <Value testId="data-stock-now" attr="data-stock-now" value={data?.stockNow} />
+          <DataValue name="stock-now" value={data?.stockNow} />
           <dt>Payment</dt>
-          <Value testId="data-payment-status" attr="data-payment-status" value={data?.paymentStatus} />
+          <DataValue name="payment-status" value={data?.paymentStatus} />
         </dl>
       )}
       {data && (

@@ -4,31 +4,9 @@ import { useMemo } from 'react';
 import type { HistoryEvent } from '@/lib/history/types';
 import { orderAt } from '@/lib/saga-data/order-at';
 import panel from '@/components/ui/panel.module.css';
+import { DataValue } from '@/components/ui/data-value';
 import data from '@/components/ui/data-list.module.css';
 import styles from './replay.module.css';
-
-/** Status words get the status palette, as on the live panel. */
-const TONE: Record<string, string> = {
-  CONFIRMED: 'succeeded',
-  CHARGED: 'succeeded',
-  CANCELLED: 'caught',
-  REFUNDED: 'caught',
-  PENDING: 'running',
-};
-
-function Value({ name, value }: { name: string; value: string | number | undefined }) {
-  const text = value === undefined ? '—' : String(value);
-  return (
-    <dd
-      className={data.dataValue}
-      data-testid={`data-${name}`}
-      {...{ [`data-${name}`]: text }}
-      data-tone={typeof value === 'string' ? TONE[value] : undefined}
-    >
-      {text}
-    </dd>
-  );
-}
 
 /**
  * The order as of the moment replayed, from what the handlers returned in events 1..N (see
@@ -48,19 +26,19 @@ export function ReplayDataPanel({ orderId, events }: { orderId: string; events: 
       </div>
       <dl className={data.dataList}>
         <dt>Order status</dt>
-        <Value name="order-status" value={order.orderStatus} />
+        <DataValue name="order-status" value={order.orderStatus} />
         <dt>Item</dt>
-        <Value name="sku" value={order.sku} />
+        <DataValue name="sku" value={order.sku} />
         <dt>Stock before</dt>
-        <Value name="stock-before" value={order.stockBefore} />
+        <DataValue name="stock-before" value={order.stockBefore} />
         <dt>Stock after</dt>
-        <Value name="stock-after" value={order.stockAfter} />
+        <DataValue name="stock-after" value={order.stockAfter} />
         <dt>On hand then</dt>
-        <Value name="stock-now" value={order.stockNow} />
+        <DataValue name="stock-now" value={order.stockNow} />
         <dt>Payment</dt>
-        <Value name="payment-status" value={order.paymentStatus} />
+        <DataValue name="payment-status" value={order.paymentStatus} />
         <dt>Amount</dt>
-        <Value name="payment-amount" value={order.paymentAmount} />
+        <DataValue name="payment-amount" value={order.paymentAmount} />
       </dl>
       <p className={styles.asOf} data-testid="data-as-of">
         {at === undefined
