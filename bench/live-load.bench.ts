@@ -15,7 +15,7 @@
  */
 import { CreateStateMachineCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { percentile, print, readSse, runBench, startStack } from './support';
+import { percentile, print, readSse, runBench, slowChain, slowChainInput, startStack } from './support';
 import { localSfnClient } from '../backend/engine/local-client';
 
 const PORTS = { engine: 18483, dynamo: 18484, dashboard: 13400 };
@@ -35,33 +35,18 @@ type CallStats = { total: number; byOperation: Record<string, number> };
 
 const isStateEvent = (type: string) => type.endsWith('StateEntered') || type.endsWith('StateExited');
 
-const SLOW_CHAIN = {
-  StartAt: 'Wait1',
-  States: Object.fromEntries(
-    Array.from({ length: WAITS }, (_, i) => [
-      `Wait${i + 1}`,
-      { Type: 'Wait', TimestampPath: `$.t${i + 1}`, ...(i + 1 === WAITS ? { End: true } : { Next: `Wait${i + 2}` }) },
-    ]),
-  ),
-};
 
 async function createSlowMachine(sfn: SFNClient): Promise<string> {
   const out = await sfn.send(
-    new CreateStateMachineCommand({ name: 'LiveLoadBench', definition: JSON.stringify(SLOW_CHAIN), roleArn: 'arn:aws:iam::000000000000:role/bench' }),
+    new CreateStateMachineCommand({ name: 'LiveLoadBench', definition: JSON.stringify(slowChain(WAITS)), roleArn: 'arn:aws:iam::000000000000:role/bench' }),
   );
   return out.stateMachineArn ?? '';
 }
 
 let runs = 0;
 async function startSlowExecution(sfn: SFNClient, stateMachineArn: string): Promise<{ name: string; executionArn: string }> {
-  const input: Record<string, string> = {};
-  let at = Date.now();
-  for (let i = 1; i <= WAITS; i++) {
-    at += GAP_MS.min + Math.random() * (GAP_MS.max - GAP_MS.min);
-    input[`t${i}`] = new Date(at).toISOString();
-  }
   const name = `live-load-${process.pid}-${++runs}`;
-  const out = await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
+  const out = await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: slowChainInput(WAITS, GAP_MS) }));
   return { name, executionArn: out.executionArn ?? '' };
 }
 

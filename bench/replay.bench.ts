@@ -19,7 +19,7 @@ import { CreateStateMachineCommand, type SFNClient, StartExecutionCommand } from
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from '@playwright/test';
 import { GENERATED_HISTORY_DEFINITION, generateHistory } from '../lib/history/testing/generate-history';
-import { percentile, print, readSse, runBench, startStackAndBrowser } from './support';
+import { percentile, print, readSse, runBench, slowChain, slowChainInput, startStackAndBrowser } from './support';
 import { localSfnClient } from '../backend/engine/local-client';
 import { statusOnlyStreamUrl } from '../lib/live/status-only';
 
@@ -73,26 +73,11 @@ async function replaySeek(page: Page, file: string): Promise<number[]> {
   return (await seekTimes(page, positions)).slice(5);
 }
 
-const SLOW_CHAIN = {
-  StartAt: 'Wait1',
-  States: Object.fromEntries(
-    Array.from({ length: WAITS }, (_, i) => [
-      `Wait${i + 1}`,
-      { Type: 'Wait', TimestampPath: `$.t${i + 1}`, ...(i + 1 === WAITS ? { End: true } : { Next: `Wait${i + 2}` }) },
-    ]),
-  ),
-};
 
 let runs = 0;
 async function startSlow(sfn: SFNClient, stateMachineArn: string): Promise<string> {
-  const input: Record<string, string> = {};
-  let at = Date.now() + 3_000;
-  for (let i = 1; i <= WAITS; i++) {
-    at += GAP_MS.min + Math.random() * (GAP_MS.max - GAP_MS.min);
-    input[`t${i}`] = new Date(at).toISOString();
-  }
   const name = `follow-${process.pid}-${++runs}`;
-  await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
+  await sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: slowChainInput(WAITS, GAP_MS, Date.now() + 3_000) }));
   return name;
 }
 
@@ -274,7 +259,7 @@ async function main() {
     print('replay_seek_25k_p95_ms', Math.round(percentile(seeks, 95)), 'ms', '<=50');
 
     const { stateMachineArn = '' } = await sfn.send(
-      new CreateStateMachineCommand({ name: FOLLOW_MACHINE, definition: JSON.stringify(SLOW_CHAIN), roleArn: 'arn:aws:iam::000000000000:role/bench' }),
+      new CreateStateMachineCommand({ name: FOLLOW_MACHINE, definition: JSON.stringify(slowChain(WAITS)), roleArn: 'arn:aws:iam::000000000000:role/bench' }),
     );
     const presenter = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     // A throwaway round first, so neither measured one pays for compiling routes.

@@ -84,3 +84,28 @@ export async function readSse(res: Response, onEvent: (event: string, data: stri
     }
   }
 }
+
+/**
+ * A machine of `waits` Wait states, each until a timestamp from its input: an execution that
+ * emits events at a chosen pace for as long as a bench needs, with no Lambda in the way.
+ */
+export const slowChain = (waits: number) => ({
+  StartAt: 'Wait1',
+  States: Object.fromEntries(
+    Array.from({ length: waits }, (_, i) => [
+      `Wait${i + 1}`,
+      { Type: 'Wait', TimestampPath: `$.t${i + 1}`, ...(i + 1 === waits ? { End: true } : { Next: `Wait${i + 2}` }) },
+    ]),
+  ),
+});
+
+/** The input of `slowChain(waits)`: each wait ends a random gap after the previous one, from `from`. */
+export function slowChainInput(waits: number, gapMs: { min: number; max: number }, from = Date.now()): string {
+  const input: Record<string, string> = {};
+  let at = from;
+  for (let i = 1; i <= waits; i++) {
+    at += gapMs.min + Math.random() * (gapMs.max - gapMs.min);
+    input[`t${i}`] = new Date(at).toISOString();
+  }
+  return JSON.stringify(input);
+}
