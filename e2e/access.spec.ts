@@ -12,7 +12,7 @@ import { sagaStart } from '@/lib/saga/start';
 import { parseSagaInput } from '@/lib/saga/input';
 import { E2E } from '../playwright.config';
 import { engineClient } from './engine-client';
-import { OwnStack } from './stack';
+import { OwnStack, ownStackForThisSpec } from './stack';
 
 const SECRET = 'e2e-operator-secret-0123456789';
 const stack = new OwnStack({ engine: E2E.accessEngine, dynamo: E2E.accessDynamo, dashboard: E2E.accessDashboard }, undefined, {
@@ -24,14 +24,7 @@ const base = stack.baseURL;
 // One dashboard, one session store and one sign-in limiter: the tests build on each other.
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  await stack.startEngine();
-  await stack.startDashboard();
-});
-test.afterAll(async () => {
-  await stack.stop();
-});
+ownStackForThisSpec(stack);
 
 /** The build's server-action ids by exported name, as a forger would read them from the page's JS. */
 function actionIds(): Record<string, string> {

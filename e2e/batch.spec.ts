@@ -23,7 +23,7 @@ import { encodeSettings, type BatchSettings } from '@/lib/batch/settings';
 import { E2E } from '../playwright.config';
 import { engineClient } from './engine-client';
 import { holdReleaserOn } from './pages/saga-runs';
-import { OwnStack } from './stack';
+import { OwnStack, ownStackForThisSpec } from './stack';
 
 const MIX = { happy: 40, 'fail-order': 0, 'fail-inventory': 10, 'fail-payment': 20, 'fail-refund': 15, 'flaky-payment': 15, slow: 0, 'slow-payment-fails': 0 };
 
@@ -32,14 +32,7 @@ const sfn = engineClient(stack.engineEndpoint);
 const data = sagaDataConfig({ DYNAMODB_ENDPOINT: `http://127.0.0.1:${E2E.batchDynamo}` });
 
 test.describe.configure({ mode: 'serial' });
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  await stack.startEngine();
-  await stack.startDashboard();
-});
-test.afterAll(async () => {
-  await stack.stop();
-});
+ownStackForThisSpec(stack);
 
 async function batchExecutions(batchId: string) {
   const out = await sfn.send(new ListExecutionsCommand({ stateMachineArn: LOCAL_SAGA_STATE_MACHINE_ARN, maxResults: 1000 }));

@@ -12,18 +12,13 @@ import { LOCAL_SAGA_STATE_MACHINE_ARN } from '@/lib/env';
 import { E2E } from '../playwright.config';
 import { ExecutionPage } from './pages/execution-page';
 import { EXPECTED } from './expected';
-import { OwnStack } from './stack';
+import { OwnStack, ownStackForThisSpec } from './stack';
 import { engineClient } from './engine-client';
 import { holdReleaserOn } from './pages/saga-runs';
 
 const stack = new OwnStack({ engine: E2E.ownEngine, dynamo: E2E.ownDynamo, dashboard: E2E.ownDashboard }, 3);
 
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  await stack.startEngine();
-  await stack.startDashboard();
-});
-test.afterAll(() => stack.stop());
+ownStackForThisSpec(stack);
 
 /** Calls again while the engine refuses (it throttles this client too). */
 async function retrying<T>(call: () => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@
  * again on the same ports and data, as a crash and a restart would. The shared stack of
  * playwright.config.ts must stay up for every other test, so it is never used for this.
  */
+import { test } from '@playwright/test';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,4 +79,17 @@ export class OwnStack {
     if (this.engine) await stopEngine(this.engine);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A spec's own stack: started before its first test and stopped after its last. The 120 s
+ * is a ceiling for starting an engine and a dashboard on a loaded machine, not a wait.
+ */
+export function ownStackForThisSpec(stack: OwnStack): void {
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    await stack.startEngine();
+    await stack.startDashboard();
+  });
+  test.afterAll(() => stack.stop());
 }
