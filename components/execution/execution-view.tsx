@@ -10,7 +10,7 @@ import { redrivePlan } from '@/lib/history/redrive-plan';
 import { stillToUndo } from '@/lib/history/still-to-undo';
 import { coalesce } from '@/lib/live/coalesce';
 import { useLiveEvents } from '@/lib/live/use-live-events';
-import type { ExecutionEvent } from '@/lib/sfn/types';
+import { type InitialHistory, useInitialHistory } from '@/lib/live/initial-history';
 import { ExecutionDetailView } from '@/components/detail/execution-detail';
 import { ErrorBanner } from '@/components/ui/banner';
 import { DataPanel } from './data-panel';
@@ -36,8 +36,8 @@ export type ExecutionViewProps = {
   streamUrl: string;
   definition: AslDefinition;
   layout: LaidOutGraph;
-  /** the history so far, as JSON text (see app/executions/[name]/page.tsx) */
-  initialEventsJson: string;
+  /** the history so far, handed over out of band (see lib/live/initial-history.ts) */
+  history: InitialHistory;
   /** the saga's order, when the input names one (other state machines have none) */
   order: { orderId: string; sku: string } | undefined;
   initialOrder: OrderData | undefined;
@@ -56,8 +56,8 @@ export type ExecutionViewProps = {
  * panels are plain functions of that reading.
  */
 export function ExecutionView(props: ExecutionViewProps) {
-  const { executionArn, name, streamUrl, definition, layout, initialEventsJson, order, initialOrder, targetLabel, initialAt, audienceUrl, stateMachineArn } = props;
-  const initialEvents = useMemo(() => JSON.parse(initialEventsJson) as ExecutionEvent[], [initialEventsJson]);
+  const { executionArn, name, streamUrl, definition, layout, history, order, initialOrder, targetLabel, initialAt, audienceUrl, stateMachineArn } = props;
+  const initialEvents = useInitialHistory(history);
   const queryClient = useQueryClient();
 
   // Each batch may have moved stock or money: refresh the order's records with it, one

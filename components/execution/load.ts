@@ -28,17 +28,13 @@ export async function findExecution(name: string, stateMachineArn: string | unde
 }
 
 /**
- * The execution's drawing and stream address, without its events (the follow view's: its
- * events come over the stream, from the first one).
- */
-/**
  * Everything the execution page renders first; live updates continue from the last event.
  * `stateMachineArn` defaults to the saga, so `/executions/<name>` is a complete URL.
  */
 export async function loadExecution(
   name: string,
   stateMachineArn: string | undefined,
-): Promise<Omit<ExecutionViewProps, 'targetLabel' | 'initialEventsJson'> & { initialEvents: readonly ExecutionEvent[] }> {
+): Promise<Omit<ExecutionViewProps, 'targetLabel' | 'history'> & { initialEvents: readonly ExecutionEvent[] }> {
   const machineArn = stateMachineArn ?? sagaStateMachineArn();
   const executionArn = executionArnFor(machineArn, name);
   const [drawing, events] = await Promise.all([drawingOf(executionArn), executionEvents(executionArn)]);

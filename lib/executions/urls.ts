@@ -9,8 +9,8 @@ const machineQuery = (sm: string | undefined): string => (sm ? `?sm=${encodeURIC
 /** The execution's page. */
 export const executionHref = (name: string, sm?: string): string => `/executions/${encodeURIComponent(name)}${machineQuery(sm)}`;
 
-/** One of the execution's API routes: its live event stream, or its history as a file. */
-export const executionApiPath = (name: string, route: 'stream' | 'export', sm?: string): string =>
+/** One of the execution's API routes: its live event stream, its history (the page's), or its history as a file. */
+export const executionApiPath = (name: string, route: 'stream' | 'history' | 'export', sm?: string): string =>
   `/api/executions/${encodeURIComponent(name)}/${route}${machineQuery(sm)}`;
 
 /** The list of a state machine's executions (the saga's without `sm`). */

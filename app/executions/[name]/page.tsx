@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { preload } from 'react-dom';
 import { notFound } from 'next/navigation';
 import { ExecutionTargetProvider } from '@/components/execution/execution-target';
 import { ExecutionView } from '@/components/execution/execution-view';
@@ -12,13 +13,23 @@ import { parseAtParam } from '@/lib/history/replay';
 import { followConfig } from '@/lib/env';
 import { executionNameFromSegment } from '@/lib/executions/urls';
 import { requireRead } from '@/lib/access/server';
+import { executionApiPath } from '@/lib/executions/urls';
+import { type InitialHistory, UP_TO_PARAM, initialHistoryKey, keepInitialHistory } from '@/lib/live/initial-history';
+import type { ExecutionEvent } from '@/lib/sfn/types';
 
 /**
- * The history crosses to the browser as one JSON text, not as props: React would walk and
- * encode each of up to 25,000 events on the server and rebuild them in the browser, which
- * costs far more than one JSON.stringify and one JSON.parse (measured by bench/detail.bench.ts).
+ * The history reaches the view by hand-over, not as a prop (see lib/live/initial-history.ts):
+ * kept here for the server render, and preloaded from its route for the browser.
  */
-const withoutEvents = <T extends { initialEvents: unknown }>({ initialEvents: _events, ...rest }: T) => rest;
+function handOver(name: string, sm: string | undefined, executionArn: string, events: readonly ExecutionEvent[]): InitialHistory {
+  const lastId = events.at(-1)?.id ?? 0;
+  const key = initialHistoryKey(executionArn, lastId);
+  keepInitialHistory(key, events);
+  const path = executionApiPath(name, 'history', sm);
+  const url = `${path}${path.includes('?') ? '&' : '?'}${UP_TO_PARAM}=${String(lastId)}`;
+  preload(url, { as: 'fetch', crossOrigin: 'anonymous' });
+  return { key, url };
+}
 
 export async function generateMetadata({ params }: PageProps<'/executions/[name]'>): Promise<Metadata> {
   return { title: executionNameFromSegment((await params).name) ?? 'No such execution' };
@@ -43,30 +54,34 @@ export default async function ExecutionPage({ params, searchParams }: PageProps<
 
 async function LoadedExecution({ name, sm, at }: { name: string; sm: string | undefined; at: string | undefined }) {
   const loaded = await attempt(() => loadExecution(name, sm));
+  if (!loaded.ok) {
+    return (
+      <main className="page">
+        <ErrorBanner title="Cannot load this execution" message={loaded.error.message} />
+      </main>
+    );
+  }
+  const { initialEvents, ...view } = loaded.value;
   return (
     <main className="page">
-      {loaded.ok ? (
-        <ExecutionTargetProvider
-          value={{
-            name,
-            executionArn: loaded.value.executionArn,
-            ...(sm === undefined ? {} : { stateMachineArn: sm }),
-            graphBounds: graphBounds(loaded.value.layout),
-            layout: loaded.value.layout,
-          }}
-        >
-          <ExecutionView
-            {...withoutEvents(loaded.value)}
-            initialEventsJson={JSON.stringify(loaded.value.initialEvents)}
-            targetLabel={targetLabel()}
-            initialAt={parseAtParam(at)}
-            audienceUrl={followConfig().publicUrl}
-            {...(sm === undefined ? {} : { stateMachineArn: sm })}
-          />
-        </ExecutionTargetProvider>
-      ) : (
-        <ErrorBanner title="Cannot load this execution" message={loaded.error.message} />
-      )}
+      <ExecutionTargetProvider
+        value={{
+          name,
+          executionArn: view.executionArn,
+          ...(sm === undefined ? {} : { stateMachineArn: sm }),
+          graphBounds: graphBounds(view.layout),
+          layout: view.layout,
+        }}
+      >
+        <ExecutionView
+          {...view}
+          history={handOver(name, sm, view.executionArn, initialEvents)}
+          targetLabel={targetLabel()}
+          initialAt={parseAtParam(at)}
+          audienceUrl={followConfig().publicUrl}
+          {...(sm === undefined ? {} : { stateMachineArn: sm })}
+        />
+      </ExecutionTargetProvider>
     </main>
   );
 }
