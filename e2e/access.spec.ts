@@ -209,15 +209,11 @@ test(`a session may make ${WRITES_PER_MINUTE} writes a minute: the next is refus
 test('over TLS (a proxy saying X-Forwarded-Proto: https) the session cookie is Secure, and still httpOnly and SameSite', async ({ browser }) => {
   const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-proto': 'https' } });
   const page = await context.newPage();
-  const setCookie = new Promise<string>((resolve) => {
-    page.on('response', (response) => {
-      void response.headerValue('set-cookie').then((value) => {
-        if (value?.startsWith('saga_session=')) resolve(value);
-      });
-    });
-  });
+  // The sign-in form's server action: the POST that sets the cookie.
+  const action = page.waitForResponse((response) => response.request().method() === 'POST' && response.request().headers()['next-action'] !== undefined);
   await signIn(page);
-  const cookie = await setCookie;
+  const cookie = (await (await action).headerValue('set-cookie')) ?? '';
+  expect(cookie).toMatch(/^saga_session=/);
   expect(cookie).toMatch(/;\s*Secure(;|$)/i);
   expect(cookie).toMatch(/;\s*HttpOnly(;|$)/i);
   expect(cookie).toMatch(/;\s*SameSite=Lax(;|$)/i);
