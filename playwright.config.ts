@@ -35,6 +35,9 @@ export const E2E = {
   awsEngine: 18193 + offset,
   awsDynamo: 18194 + offset,
   awsDashboard: 13112 + offset,
+  /** where start:aws would put a local engine if it started one: it must stay closed */
+  awsIdleEngine: 18195 + offset,
+  awsIdleDynamo: 18196 + offset,
 } as const;
 
 const executablePath = chromiumPath();

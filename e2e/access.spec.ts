@@ -15,8 +15,15 @@ import { engineClient } from './engine-client';
 import { OwnStack, ownStackForThisSpec } from './stack';
 
 const SECRET = 'e2e-operator-secret-0123456789';
+/** Low, so the rate test reaches it in a few writes; each other test signs in afresh and spends fewer. */
+const WRITES_PER_MINUTE = 5;
 const stack = new OwnStack({ engine: E2E.accessEngine, dynamo: E2E.accessDynamo, dashboard: E2E.accessDashboard }, undefined, {
-  env: { DASHBOARD_MODE: 'shared', DASHBOARD_SECRET: SECRET, ALLOWED_STATE_MACHINES: 'OrderSaga' },
+  env: {
+    DASHBOARD_MODE: 'shared',
+    DASHBOARD_SECRET: SECRET,
+    ALLOWED_STATE_MACHINES: 'OrderSaga',
+    WRITE_RATE_PER_MINUTE: String(WRITES_PER_MINUTE),
+  },
 });
 const sfn = engineClient(stack.engineEndpoint);
 const base = stack.baseURL;
@@ -70,10 +77,12 @@ async function heldSaga(): Promise<string> {
   return start.name;
 }
 
+const executionArnOf = (name: string): string => `${LOCAL_SAGA_STATE_MACHINE_ARN.replace(':stateMachine:', ':execution:')}:${name}`;
+
 /** A saga stopped by the SDK: ABORTED, so Redrive is offered to whoever may write. */
 async function abortedSaga(): Promise<string> {
   const name = await heldSaga();
-  await sfn.send(new StopExecutionCommand({ executionArn: LOCAL_SAGA_STATE_MACHINE_ARN.replace(':stateMachine:', ':execution:') + `:${name}` }));
+  await sfn.send(new StopExecutionCommand({ executionArn: executionArnOf(name) }));
   return name;
 }
 
@@ -149,6 +158,68 @@ test('signed in, the operator sees the controls and the same actions work', asyn
   expect((after.RedriveExecution ?? 0) - (before.RedriveExecution ?? 0)).toBe(1);
 });
 
+test('signed in, Run again starts a copy and a batch starts its orders', async ({ page }) => {
+  const held = await heldSaga();
+  await sfn.send(new StopExecutionCommand({ executionArn: executionArnOf(held) }));
+  await signIn(page);
+  await expect(page.getByTestId('sign-out')).toBeVisible();
+  const before = (await engineCalls()).StartExecution ?? 0;
+
+  await page.goto(`${base}/executions/${held}`);
+  await expect(page.getByTestId('execution-status')).toHaveAttribute('data-status', 'ABORTED');
+  await page.getByTestId('action-rerun').click();
+  await expect(page).not.toHaveURL(new RegExp(`/executions/${held}$`));
+  await expect(page).toHaveURL(/\/executions\/[^/?]+$/);
+  expect(((await engineCalls()).StartExecution ?? 0) - before).toBe(1);
+
+  await page.goto(`${base}/batch`);
+  await page.getByTestId('batch-count').fill('3');
+  await page.getByTestId('batch-concurrency').fill('3');
+  await page.getByTestId('batch-start').click();
+  await expect(page).toHaveURL(/\/batch\?id=bat-[0-9a-z]{8}&s=/);
+  // The runner starts the orders after the redirect, each one a StartExecution.
+  await expect.poll(async () => ((await engineCalls()).StartExecution ?? 0) - before).toBe(4);
+});
+
+test(`a session may make ${WRITES_PER_MINUTE} writes a minute: the next is refused with a clear message and starts nothing`, async ({ page }) => {
+  const shown = await heldSaga();
+  await signIn(page);
+  await expect(page.getByTestId('sign-out')).toBeVisible();
+  // Any write counts: putting an execution up for the room is one, as a start is.
+  for (let i = 1; i < WRITES_PER_MINUTE; i += 1) {
+    expect(await forgeAction(page.request, `/executions/${shown}`, 'showToAudience', [{ name: shown }])).toBe(200);
+  }
+  const before = (await engineCalls()).StartExecution ?? 0;
+  await page.goto(`${base}/`);
+  await page.getByTestId('start-button').click();
+  await expect(page).toHaveURL(/\/executions\/happy--ord-/);
+  expect(((await engineCalls()).StartExecution ?? 0) - before).toBe(1);
+
+  await page.goto(`${base}/`);
+  await page.getByTestId('start-button').click();
+  await expect(page.getByTestId('start-error')).toContainText(/Too many actions from this session: wait \d+ s and try again\. Nothing was done\./);
+  await expect(page).toHaveURL(`${base}/`);
+  await page.goto(`${base}/batch`);
+  await page.getByTestId('batch-count').fill('2');
+  await page.getByTestId('batch-start').click();
+  await expect(page.getByTestId('batch-error')).toContainText('Too many actions from this session');
+  expect(((await engineCalls()).StartExecution ?? 0) - before).toBe(1);
+});
+
+test('over TLS (a proxy saying X-Forwarded-Proto: https) the session cookie is Secure, and still httpOnly and SameSite', async ({ browser }) => {
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-proto': 'https' } });
+  const page = await context.newPage();
+  // The sign-in form's server action: the POST that sets the cookie.
+  const action = page.waitForResponse((response) => response.request().method() === 'POST' && response.request().headers()['next-action'] !== undefined);
+  await signIn(page);
+  const cookie = (await (await action).headerValue('set-cookie')) ?? '';
+  expect(cookie).toMatch(/^saga_session=/);
+  expect(cookie).toMatch(/;\s*Secure(;|$)/i);
+  expect(cookie).toMatch(/;\s*HttpOnly(;|$)/i);
+  expect(cookie).toMatch(/;\s*SameSite=Lax(;|$)/i);
+  await context.close();
+});
+
 test('the start form holds to the API\'s schema: "yes", "1e1" and unknown fields are refused by name, nothing starts', async ({ page }) => {
   await signIn(page);
   await expect(page.getByTestId('start-button')).toBeVisible();
@@ -196,7 +267,9 @@ test('allow-list of the saga: stop, redrive, run again and export on another mac
   await signIn(page);
   await expect(page.getByTestId('access-mode')).toHaveText('Operator');
 
-  const reads = ['DescribeExecution', 'DescribeStateMachineForExecution', 'GetExecutionHistory'];
+  // Off the start page, so nothing in the browser reads while the counts are compared.
+  await page.goto('about:blank');
+  const reads = ['DescribeExecution', 'DescribeStateMachineForExecution', 'DescribeStateMachine', 'GetExecutionHistory', 'ListExecutions'];
   const before = only(await engineCalls(), [...WRITES, ...reads]);
   const ref = { name: 'holds-a-secret', stateMachineArn: victim };
   const path = `/executions/holds-a-secret?sm=${encodeURIComponent(victim)}`;
@@ -212,6 +285,14 @@ test('allow-list of the saga: stop, redrive, run again and export on another mac
   expect(opened.status()).toBe(403);
   expect(await opened.text()).not.toContain('do-not-leak');
   expect((await page.request.get(`${base}/api/executions?sm=${encodeURIComponent(victim)}`)).status()).toBe(403);
+  // The step log route, the aggregate page and its route: the same read check, nothing read.
+  const logs = await page.request.get(`${base}/api/executions/holds-a-secret/logs?state=Wait&from=0&to=${Date.now()}&sm=${encodeURIComponent(victim)}`);
+  expect(logs.status()).toBe(403);
+  expect(await logs.text()).toContain('allow-list');
+  expect((await page.request.get(`${base}/aggregate?sm=${encodeURIComponent(victim)}`)).status()).toBe(403);
+  const aggregate = await page.request.get(`${base}/api/aggregate?sm=${encodeURIComponent(victim)}`);
+  expect(aggregate.status()).toBe(403);
+  expect(await aggregate.text()).toContain('allow-list');
   expect(only(await engineCalls(), [...WRITES, ...reads])).toEqual(before);
 });
 

@@ -5,12 +5,12 @@
  * cross-origin server action, and a local dashboard that listens on 127.0.0.1 only.
  */
 import { readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { CreateStateMachineCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { expect, test } from '@playwright/test';
 import { LOCAL_SAGA_STATE_MACHINE_ARN } from '@/lib/env';
 import { E2E } from '../playwright.config';
+import { accepts } from '../scripts/wait-for-port';
 import { engineClient } from './engine-client';
 import { startSaga } from './pages/saga-runs';
 
@@ -41,9 +41,17 @@ test('every page and API route carries the security headers, with a fresh nonce 
     '/import',
     `/compare?a=${name}&b=${name}`,
     '/sign-in',
+    '/aggregate',
+    '/batch',
+    '/follow',
+    '/invariants',
     '/no-such-page',
     '/api/executions',
     `/api/executions/${name}/export`,
+    `/api/executions/${name}/logs?state=ProcessPayment&from=0&to=${Date.now()}`,
+    '/api/aggregate',
+    // No such batch (400): an error answer carries the headers too.
+    '/api/batches/bat-aaaaaaaa',
     '/api/orders/ord-x?sku=sku-widget',
     '/icon.svg',
   ];
@@ -55,11 +63,13 @@ test('every page and API route carries the security headers, with a fresh nonce 
   }
   expect(nonces.size).toBe(paths.length);
 
-  // The live stream answers headers first and then stays open: read its headers only.
-  const controller = new AbortController();
-  const stream = await fetch(`${base}/api/executions/${name}/stream`, { signal: controller.signal });
-  expectSecurityHeaders(Object.fromEntries(stream.headers.entries()), 'stream');
-  controller.abort();
+  // The live streams answer headers first and then stay open: read their headers only.
+  for (const path of [`/api/executions/${name}/stream`, '/api/follow/stream']) {
+    const controller = new AbortController();
+    const stream = await fetch(`${base}${path}`, { signal: controller.signal });
+    expectSecurityHeaders(Object.fromEntries(stream.headers.entries()), path);
+    controller.abort();
+  }
 
   const overTls = await request.get(`${base}/`, { headers: { 'x-forwarded-proto': 'https' } });
   expect(overTls.headers()['strict-transport-security']).toMatch(/^max-age=\d+/);
@@ -79,6 +89,15 @@ test('bad addresses get 404 or 400, never a 500', async ({ request }) => {
     ['/api/executions/%ff%fe/stream', 400],
     ['/api/executions/x/export?sm=garbage', 400],
     ['/api/executions/no-such-execution-here/export', 404],
+    // A name Next has already decoded once (`%25ff` is `%ff`), and one it could not decode.
+    ['/api/executions/%25ff/logs?state=S&from=0&to=1', 400],
+    ['/api/executions/%ff%fe/logs?state=S&from=0&to=1', 400],
+    ['/api/executions/x/logs?state=S&from=0&to=1&sm=arn%3Ax', 400],
+    ['/api/executions/x/logs?state=S&from=0&to=1&sm=garbage', 400],
+    ['/api/executions/x/logs?state=S&from=2&to=1', 400],
+    ['/api/executions/no-such-execution-here/logs?state=ProcessPayment&from=0&to=1', 404],
+    ['/api/aggregate?sm=arn%3Anot-an-arn', 400],
+    ['/api/aggregate?status=SIDEWAYS', 400],
   ];
   for (const [path, status] of cases) {
     const response = await request.get(`${base}${path}`);
@@ -86,6 +105,16 @@ test('bad addresses get 404 or 400, never a 500', async ({ request }) => {
   }
   const sm = await request.get(`${base}/api/executions?sm=garbage`);
   expect(((await sm.json()) as { error: { message: string } }).error.message).toContain('no state machine named garbage');
+  // The aggregate lists in the background: a first answer may still be its progress (200).
+  let missing = { status: 0, message: '' };
+  await expect
+    .poll(async () => {
+      const response = await request.get(`${base}/api/aggregate?sm=garbage`);
+      missing = { status: response.status(), message: ((await response.json()) as { message?: string }).message ?? '' };
+      return missing.status;
+    })
+    .toBe(404);
+  expect(missing.message).toContain('no state machine named garbage');
 });
 
 test('the main pages run under the CSP with no violation: start, execution, list, machines, import, compare', async ({ page }) => {
@@ -172,20 +201,11 @@ test('a server action posted from another origin is refused and starts nothing',
 });
 
 test('a local dashboard listens on 127.0.0.1 only', async () => {
-  const accepts = (host: string) =>
-    new Promise<boolean>((resolve) => {
-      const socket = connect(E2E.dashboard, host);
-      socket.once('connect', () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-  expect(await accepts('127.0.0.1')).toBe(true);
+  expect(await accepts('127.0.0.1', E2E.dashboard)).toBe(true);
   const external = Object.values(networkInterfaces())
     .flat()
     .find((i) => i && !i.internal && i.family === 'IPv4')?.address;
   test.skip(external === undefined, 'this machine has no address but loopback');
-  expect(await accepts(external ?? '')).toBe(false);
-  expect(await accepts('::1')).toBe(false);
+  expect(await accepts(external ?? '', E2E.dashboard)).toBe(false);
+  expect(await accepts('::1', E2E.dashboard)).toBe(false);
 });

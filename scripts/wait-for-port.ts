@@ -4,7 +4,8 @@
  */
 import { connect } from 'node:net';
 
-const accepts = (host: string, port: number) =>
+/** Whether something accepts a TCP connection on host:port now (a refused connection is false). */
+export const accepts = (host: string, port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = connect(port, host);
     socket.once('connect', () => {

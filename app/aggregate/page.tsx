@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AggregateView } from '@/components/aggregate/aggregate-view';
 import { loadAggregatePage } from '@/components/aggregate/load';
+import { requireRead } from '@/lib/access/server';
+import { listedMachineArn } from '@/lib/executions/server';
 import styles from '@/components/aggregate/aggregate.module.css';
 import { FilterForm } from '@/components/executions/filter-form';
 import { ErrorBanner } from '@/components/ui/banner';
@@ -10,7 +12,10 @@ export const metadata: Metadata = { title: 'Aggregate · Saga Dashboard' };
 
 /** `/aggregate?<executions list filters>&batch=`: per-state counts, outcomes, latencies and errors over many executions. */
 export default async function AggregatePage({ searchParams }: PageProps<'/aggregate'>) {
-  const page = await loadAggregatePage(await searchParams);
+  const params = await searchParams;
+  // 403 for a machine off the allow-list, before anything is listed or read.
+  await requireRead(listedMachineArn(params));
+  const page = await loadAggregatePage(params);
   return (
     <main className={`page ${styles.stack}`}>
       <header className={styles.intro}>

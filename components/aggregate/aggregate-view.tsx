@@ -16,7 +16,9 @@ const POLL_MS = 1_000;
 
 async function fetchSnapshot(query: string, signal: AbortSignal): Promise<AggregateSnapshot> {
   const response = await fetch(`/api/aggregate?${query}`, { signal, cache: 'no-store' });
-  return (await response.json()) as AggregateSnapshot;
+  // A refusal (403, the allow-list) has the routes' error shape; every other answer is a snapshot.
+  const body = (await response.json()) as AggregateSnapshot | { error: { message: string } };
+  return 'error' in body ? { state: 'error', message: body.error.message } : body;
 }
 
 /**

@@ -51,6 +51,9 @@ async function read(raw: RawParams, waitMs: number): Promise<Read> {
   }
 }
 
+/** The machine an aggregate URL names does not exist: said by its name, as the executions list says it. */
+const missingMachine = (arn: string): string => `There is no state machine named ${machineNameOf(arn)}. Pick one on the State machines page.`;
+
 export async function loadAggregatePage(raw: RawParams): Promise<AggregateRequest & { layout?: LaidOutGraph }> {
   const result = await read(raw, 1_500);
   if (result.kind !== 'read') return result;
@@ -58,14 +61,20 @@ export async function loadAggregatePage(raw: RawParams): Promise<AggregateReques
     const layout = await layoutOf(result.arn);
     return { kind: 'ok', filters: result.filters, query: result.query, machine: machineNameOf(result.arn), snapshot: result.snapshot, layout };
   } catch (error) {
-    return { kind: 'error', message: errorInfo(error).message, filters: result.filters };
+    const info = errorInfo(error);
+    return { kind: 'error', message: info.kind === 'StateMachineNotFoundError' ? missingMachine(result.arn) : info.message, filters: result.filters };
   }
 }
 
-/** What the view polls while a cold read runs. */
-export async function loadAggregateSnapshot(raw: RawParams): Promise<AggregateSnapshot> {
+/** What the view polls while a cold read runs, with the status its route answers. */
+export async function loadAggregateSnapshot(raw: RawParams): Promise<{ status: 200 | 400 | 404 | 502; snapshot: AggregateSnapshot }> {
   const result = await read(raw, 800);
-  if (result.kind === 'bad-filters') return { state: 'error', message: result.problems.join('; ') };
-  if (result.kind === 'error') return { state: 'error', message: result.message };
-  return result.snapshot;
+  if (result.kind === 'bad-filters') return { status: 400, snapshot: { state: 'error', message: result.problems.join('; ') } };
+  if (result.kind === 'error') return { status: 502, snapshot: { state: 'error', message: result.message } };
+  const { snapshot } = result;
+  if (snapshot.state !== 'error') return { status: 200, snapshot };
+  // A machine that does not exist is a wrong address (404), not a failing service (502).
+  return snapshot.kind === 'StateMachineNotFoundError'
+    ? { status: 404, snapshot: { ...snapshot, message: missingMachine(result.arn) } }
+    : { status: 502, snapshot };
 }

@@ -17,11 +17,14 @@ import { batchHref } from './urls';
 export type BatchFormState = { status: 'idle' } | { status: 'invalid'; problems: string[] } | { status: 'error'; message: string };
 
 export async function startBatch(_previous: BatchFormState, form: FormData): Promise<BatchFormState> {
-  // One write however many orders: the runner paces the starts itself.
-  const write = await requireWrite();
-  if (!write.ok) return { status: 'error', message: write.message };
+  // Who may start one is settled before the form is read (401/403 whatever it holds); what it
+  // spends of the session's rate follows from its order count, so a refused form spends nothing.
+  const allowed = await requireWrite(undefined, { writes: 0 });
+  if (!allowed.ok) return { status: 'error', message: allowed.message };
   const parsed = parseBatchSettings(settingsFromForm(form));
   if (!parsed.ok) return { status: 'invalid', problems: parsed.problems };
+  const write = await requireWrite(undefined, { orders: parsed.settings.count });
+  if (!write.ok) return { status: 'error', message: write.message };
   const batchId = newBatchId();
   try {
     runHere(batchId, parsed.settings);
@@ -35,11 +38,14 @@ export type BatchActionResult = { ok: true } | { ok: false; message: string };
 
 /** Starts what a batch has not started yet (after a restart of the dashboard); started orders are found, not repeated. */
 export async function resumeBatch(batchId: string, settingsToken: string): Promise<BatchActionResult> {
-  const write = await requireWrite();
-  if (!write.ok) return write;
+  const allowed = await requireWrite(undefined, { writes: 0 });
+  if (!allowed.ok) return allowed;
   if (!BATCH_ID_PATTERN.test(batchId)) return { ok: false, message: 'Not a batch id.' };
   const parsed = decodeSettings(settingsToken);
   if (!parsed.ok) return { ok: false, message: parsed.problems.join('; ') };
+  // Priced as the whole batch: what is left to start is not known until Step Functions is listed.
+  const write = await requireWrite(undefined, { orders: parsed.settings.count });
+  if (!write.ok) return write;
   try {
     runHere(batchId, parsed.settings);
     return { ok: true };

@@ -23,10 +23,14 @@ export type StartState =
  * scenario has to be readable from the name (issue 6 filters on it).
  */
 export async function startSaga(_previous: StartState, form: FormData): Promise<StartState> {
-  const write = await requireWrite();
-  if (!write.ok) return { status: 'error', message: write.message };
+  // Who may start is settled before the form is read (401/403 whatever it holds); the write is
+  // spent once the input holds, so a refused form costs the session nothing.
+  const allowed = await requireWrite(undefined, { writes: 0 });
+  if (!allowed.ok) return { status: 'error', message: allowed.message };
   const parsed = parseSagaInput(formToRawInput(form));
   if (!parsed.ok) return { status: 'invalid', field: parsed.field, message: parsed.message };
+  const write = await requireWrite();
+  if (!write.ok) return { status: 'error', message: write.message };
 
   const start = sagaStart(parsed.value, parsed.value.orderId ?? newOrderId());
   if (!start.ok) return { status: 'invalid', field: 'orderId', message: start.message };

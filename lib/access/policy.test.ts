@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { machineListed, normalizeMachines, readRefusal, writeRefusal, writesOpen, type Policy } from './policy';
+import { batchWriteCost, machineListed, normalizeMachines, readRefusal, writeRefusal, writesOpen, type Policy } from './policy';
 
 const SAGA = 'arn:aws:states:us-east-1:000000000000:stateMachine:OrderSaga';
 const OTHER = 'arn:aws:states:us-east-1:000000000000:stateMachine:victim-sm';
@@ -36,5 +36,11 @@ describe('access policy', () => {
     expect(machineListed(list, 'arn:aws:states:eu-west-1:000000000000:stateMachine:OrderSaga')).toBe(false);
     // Without a saga ARN to place it, a name matches by name.
     expect(machineListed(normalizeMachines(['OrderSaga'], undefined), SAGA)).toBe(true);
+  });
+
+  it('a batch spends one write per hundred orders, never more than a minute allows', () => {
+    expect([1, 100, 101, 250, 1_000].map((orders) => batchWriteCost(orders, 30))).toEqual([1, 1, 2, 3, 10]);
+    // Under a low limit a full batch takes the whole minute, but is not refused outright.
+    expect(batchWriteCost(1_000, 6)).toBe(6);
   });
 });

@@ -90,3 +90,18 @@ export const rateLimited = (retryAfterMs: number): Refusal => ({
   status: 429,
   message: `Too many actions from this session: wait ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s and try again. Nothing was done.`,
 });
+
+/** Orders a batch may start for each write it spends of the session's rate. */
+export const ORDERS_PER_WRITE = 100;
+
+/**
+ * What starting (or resuming) a batch spends of a session's writes a minute. Every order is a
+ * StartExecution, so a batch is not one write: counted as one, a session allowed 30 writes a
+ * minute could launch 30,000 orders a minute. One write per hundred orders keeps the default
+ * at 3,000 a minute (three full batches, more than a room can follow), while one click on a
+ * preset still costs one. Never more than a whole minute's budget, so however low the limit,
+ * a batch of 1,000 is not refused outright: it waits for the next minute at most. The
+ * batch runner paces the starts themselves (lib/batch/server's START_RATE).
+ */
+export const batchWriteCost = (orders: number, writesPerMinute: number): number =>
+  Math.min(writesPerMinute, Math.max(1, Math.ceil(orders / ORDERS_PER_WRITE)));

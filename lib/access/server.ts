@@ -7,6 +7,8 @@
  *
  *   const write = await requireWrite(stateMachineArn);   // server action: 401/403 thrown
  *   if (!write.ok) return { status: 'refused', message: write.message };   // rate limit
+ *   await requireWrite(undefined, { writes: 0 });         // who may, spending nothing yet
+ *   await requireWrite(undefined, { orders: 250 });       // a batch: batchWriteCost
  *   await requireRead(stateMachineArn);                  // page or read action: 403 thrown
  *   const refusal = await writeCheck(arn) ?? …;           // route: refusalResponse(refusal)
  */
@@ -17,6 +19,7 @@ import { accessConfig } from '../env';
 import { systemClock } from '../core/clock';
 import { sagaStateMachineArn } from '../sfn';
 import {
+  batchWriteCost,
   normalizeMachines,
   rateLimited,
   readRefusal,
@@ -85,8 +88,14 @@ const noSaga: Refusal = {
   message: 'No saga state machine is configured, so there is nothing this dashboard may change.',
 };
 
+/**
+ * What a write spends of the session's rate: a number of writes (one by default; 0 checks who
+ * may without spending), or a batch's orders (policy's batchWriteCost).
+ */
+export type WriteSpend = { writes: number } | { orders: number };
+
 /** Why a write on this machine (the saga when omitted) would be refused now; spends the session's rate when allowed. */
-export async function writeCheck(stateMachineArn?: string, options: { cost?: number } = {}): Promise<Refusal | undefined> {
+export async function writeCheck(stateMachineArn?: string, spend: WriteSpend = { writes: 1 }): Promise<Refusal | undefined> {
   const { policy: p, secret, sagaArn } = policy();
   const arn = asked(stateMachineArn, sagaArn);
   const id = await sessionId(secret);
@@ -94,7 +103,8 @@ export async function writeCheck(stateMachineArn?: string, options: { cost?: num
   if (refusal) return refusal.kind === 'machine-not-allowed' && arn === undefined ? noSaga : refusal;
   // Only a shared room has sessions to limit; a local dashboard is one presenter's own.
   if (id === undefined) return undefined;
-  const taken = limiters().writes.take(id, options.cost ?? 1);
+  const cost = 'orders' in spend ? batchWriteCost(spend.orders, accessConfig().writesPerMinute) : spend.writes;
+  const taken = limiters().writes.take(id, cost);
   return taken.ok ? undefined : rateLimited(taken.retryAfterMs);
 }
 
@@ -115,8 +125,8 @@ function interrupt(refusal: Refusal): void {
  * For a write server action, first thing: 401/403 end the request (Next's interrupts, so a
  * forged POST gets that status); a spent rate comes back as a message to return.
  */
-export async function requireWrite(stateMachineArn?: string, options: { cost?: number } = {}): Promise<{ ok: true } | { ok: false; message: string }> {
-  const refusal = await writeCheck(stateMachineArn, options);
+export async function requireWrite(stateMachineArn?: string, spend?: WriteSpend): Promise<{ ok: true } | { ok: false; message: string }> {
+  const refusal = await writeCheck(stateMachineArn, spend);
   if (!refusal) return { ok: true };
   interrupt(refusal);
   return { ok: false, message: refusal.message };

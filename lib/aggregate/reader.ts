@@ -12,7 +12,7 @@ import { TERMINAL_STATUSES } from '@/lib/core/execution-status';
 import { backoffMs, type TokenBucket } from '@/lib/core/token-bucket';
 import { createLimiter } from '@/lib/executions/limit';
 import { sharePerKey } from '@/lib/live/share-in-flight';
-import { ThrottledError } from '@/lib/sfn/errors';
+import { errorInfo, ThrottledError } from '@/lib/sfn/errors';
 import type { HistoryEvent } from '@/lib/history/types';
 import type { ExecutionPage, ExecutionSummary } from '@/lib/sfn/types';
 import { runFactsOf, type RunFacts } from './facts';
@@ -42,7 +42,8 @@ export type AggregateSnapshot =
       /** the last finished reading, handed out while a fresher one runs */
       refreshing?: boolean;
     } & AggregateProgress)
-  | { state: 'error'; message: string };
+  /** kind: the typed error's name (errorInfo's), so a missing machine can answer 404 */
+  | { state: 'error'; message: string; kind?: string };
 
 export interface ReaderDeps {
   client: AggregateClient;
@@ -145,7 +146,7 @@ export function createAggregateReader(deps: ReaderDeps) {
         job.snapshot = done;
         lastDone.set(key, done);
       } catch (error) {
-        job.snapshot = { state: 'error', message: error instanceof Error ? error.message : String(error) };
+        job.snapshot = { state: 'error', message: error instanceof Error ? error.message : String(error), kind: errorInfo(error).kind };
       }
       job.doneAt = deps.now();
     })();

@@ -1,4 +1,4 @@
-/** A step's log lines as the state panel shows them (browser-safe: types and a pure reader only). */
+/** A step's log lines as the state panel shows them (browser-safe: types, a pure reader and the typed refusal). */
 import { isRecord, toEpochMs } from '../core/values';
 
 export type StepLogLine = {
@@ -18,6 +18,11 @@ export type StepLogs = {
   /** on AWS: the query in CloudWatch Logs Insights, the X-Ray trace of the invocation */
   links: { insights?: string; trace?: string };
 };
+
+/** The step has no log lines to read: not a Lambda task, or the engine refused the query. */
+export class StepLogsUnavailable extends Error {
+  override name = 'StepLogsUnavailable';
+}
 
 /** Which step, and (on AWS) the time window its lines fall in. */
 export type StepLogQuery = { executionName: string; stateName: string; from: number; to: number };
