@@ -49,6 +49,7 @@ test('every page and API route carries the security headers, with a fresh nonce 
     '/api/executions',
     `/api/executions/${name}/export`,
     `/api/executions/${name}/logs?state=ProcessPayment&from=0&to=${Date.now()}`,
+    `/api/executions/${name}/history?upTo=1`,
     '/api/aggregate',
     // No such batch (400): an error answer carries the headers too.
     '/api/batches/bat-aaaaaaaa',
@@ -96,6 +97,12 @@ test('bad addresses get 404 or 400, never a 500', async ({ request }) => {
     ['/api/executions/x/logs?state=S&from=0&to=1&sm=garbage', 400],
     ['/api/executions/x/logs?state=S&from=2&to=1', 400],
     ['/api/executions/no-such-execution-here/logs?state=ProcessPayment&from=0&to=1', 404],
+    ['/api/executions/%25ff/history?upTo=1', 400],
+    ['/api/executions/x/history?upTo=abc', 400],
+    ['/api/executions/x/history?upTo=-1', 400],
+    ['/api/executions/x/history', 400],
+    ['/api/executions/x/history?upTo=1&sm=arn%3Ax', 400],
+    ['/api/executions/no-such-execution-here/history?upTo=1', 404],
     ['/api/aggregate?sm=arn%3Anot-an-arn', 400],
     ['/api/aggregate?status=SIDEWAYS', 400],
   ];

@@ -20,8 +20,9 @@ export async function GET(request: NextRequest, ctx: RouteContext<'/api/executio
   const query = request.nextUrl.searchParams;
   const resolved = await routeTarget((await ctx.params).name, query.get('sm'));
   if (!resolved.ok) return resolved.response;
-  const last = Number(query.get(UP_TO_PARAM));
-  if (!Number.isSafeInteger(last) || last < 0) return badRequest(`${UP_TO_PARAM} must be an event id (a whole number from 0).`);
+  const raw = query.get(UP_TO_PARAM) ?? '';
+  const last = /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (Number.isNaN(last)) return badRequest(`${UP_TO_PARAM} must be an event id (a whole number from 0).`);
   const { executionArn } = resolved.target;
   try {
     const events = keptInitialHistory(initialHistoryKey(executionArn, last)) ?? upTo(await executionEvents(executionArn), last);
