@@ -11,6 +11,9 @@ test('payment fails: timeline, events, input & output and the data path tell the
   await start.choosePreset('fail-payment');
   const execution = await start.start();
   await execution.expectOutcome('COMPENSATED');
+  // Opened afresh, the finished run's narration line says how it ended (told once the page is live).
+  await page.reload();
+  await expect(page.getByTestId('replay-narration')).toContainText('Rolled back cleanly');
   const detail = new DetailTabs(page);
 
   // Keyboard: one tab stop, arrows move between tabs.

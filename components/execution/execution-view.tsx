@@ -1,7 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { startTransition, useCallback, useMemo } from 'react';
+import { startTransition, useCallback, useDeferredValue, useMemo } from 'react';
 import { buildGraph } from '@/lib/asl/graph';
 import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
 import { latestSentence, narrateEvents } from '@/lib/history/narration';
@@ -11,6 +11,7 @@ import { stillToUndo } from '@/lib/history/still-to-undo';
 import { coalesce } from '@/lib/live/coalesce';
 import { useLiveEvents } from '@/lib/live/use-live-events';
 import { type InitialHistory, useInitialHistory } from '@/lib/live/initial-history';
+import type { ExecutionEvent } from '@/lib/sfn/types';
 import { ExecutionDetailView } from '@/components/detail/execution-detail';
 import { ErrorBanner } from '@/components/ui/banner';
 import { DataPanel } from './data-panel';
@@ -50,6 +51,10 @@ export type ExecutionViewProps = {
   stateMachineArn?: string;
 };
 
+const NOT_YET_NARRATED: readonly ExecutionEvent[] = [];
+/** Holds the narration line's height until its sentence is told. */
+const NARRATION_PENDING = '\u00a0';
+
 /**
  * The live execution page. Events arrive over SSE into the react-query cache; the reading
  * (statuses, outcome, edges that ran) is recomputed from them, and the graph, header and
@@ -79,8 +84,12 @@ export function ExecutionView(props: ExecutionViewProps) {
   const replay = useReplay(events, initialAt);
   const shown = useReplayDetail(definition, graph, replay, detail, events);
   // Narrated once per batch of events; each replay position only looks its sentence up.
-  const sentences = useMemo(() => narrateEvents(events, { definition, graph }), [events, definition, graph]);
-  const narration = latestSentence(sentences, replay.count);
+  // Narrating reads the whole history (0.1 s for 25,000 events), so it waits until the page
+  // is drawn and live: the server and the hydrating render see no events here, and the line
+  // fills a moment later. A live batch keeps the previous line until its own is told.
+  const narrated = useDeferredValue(events, NOT_YET_NARRATED);
+  const sentences = useMemo(() => narrateEvents(narrated, { definition, graph }), [narrated, definition, graph]);
+  const narration = narrated === NOT_YET_NARRATED ? NARRATION_PENDING : latestSentence(sentences, Math.min(replay.count, narrated.length));
   const recovery = useMemo<Recovery>(() => ({ plan: redrivePlan(graph, reading), undo: stillToUndo(graph, reading) }), [graph, reading]);
 
   // Presenter mode (`?present`, or the p key): the outcome and the graph fill the screen.

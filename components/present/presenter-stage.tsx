@@ -22,11 +22,7 @@ export function PresenterStage({
   name: string;
   definition: AslDefinition;
   reading: ExecutionReading;
-  /**
-   * NARRATION SLOT: one plain sentence about what just happened, from
-   * `narrationAt(events, upTo?)` in lib/history/narration.ts (wired by the lead at merge).
-   * The line keeps its height when empty, so wiring it moves nothing.
-   */
+  /** one plain sentence about what just happened (lib/history/narration.ts); the line keeps its height when empty */
   narration?: string;
 }) {
   // The server's layout is sized for the normal page; presenter boxes are larger.
