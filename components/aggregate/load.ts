@@ -4,7 +4,7 @@ import type { AggregateSnapshot } from '@/lib/aggregate/reader';
 import { selectionFor } from '@/lib/aggregate/selection';
 import type { AslDefinition, LaidOutGraph } from '@/lib/asl/types';
 import { firstPage, listQuery, parseListFilters, type ListFilters, type RawParams } from '@/lib/executions/filters';
-import { machineArnFor, machineNameOf } from '@/lib/executions/machine';
+import { machineArnFor } from '@/lib/executions/machine';
 import { sharePerKey } from '@/lib/live/share-in-flight';
 import { errorInfo, sagaStateMachineArn, stepFunctions } from '@/lib/sfn';
 import { layoutDefinition } from '@/components/graph/layout';
@@ -27,45 +27,40 @@ async function layoutOf(arn: string): Promise<LaidOutGraph> {
   return layout;
 }
 
-export type AggregateRequest =
-  | { kind: 'bad-filters'; problems: string[] }
-  | { kind: 'error'; message: string; filters: ListFilters }
-  | { kind: 'ok'; filters: ListFilters; query: string; machine: string; snapshot: AggregateSnapshot };
+/** The aggregate's filters, from the URL alone (no call): paging fields are ignored, an aggregate covers every match. */
+export type AggregateFilters = { kind: 'bad-filters'; problems: string[] } | { kind: 'filters'; filters: ListFilters; query: string };
 
-/** The aggregate for these filters: paging fields are ignored, an aggregate covers every match. */
-type Read =
-  | { kind: 'read'; filters: ListFilters; query: string; arn: string; snapshot: AggregateSnapshot }
-  | Extract<AggregateRequest, { kind: 'bad-filters' | 'error' }>;
-
-async function read(raw: RawParams, waitMs: number): Promise<Read> {
+export function aggregateFilters(raw: RawParams): AggregateFilters {
   const parsed = parseListFilters(raw);
   if (!parsed.ok) return { kind: 'bad-filters', problems: parsed.problems };
   const filters = firstPage(parsed.filters);
-  try {
-    const arn = machineArnFor(filters.sm, sagaStateMachineArn);
-    const query = listQuery(filters);
-    const snapshot = await aggregateReader().request(`${arn}?${query}`, selectionFor(arn, filters), waitMs);
-    return { kind: 'read', filters, query, arn, snapshot };
-  } catch (error) {
-    return { kind: 'error', message: errorInfo(error).message, filters };
-  }
+  return { kind: 'filters', filters, query: listQuery(filters) };
 }
 
-export async function loadAggregatePage(raw: RawParams): Promise<AggregateRequest & { layout?: LaidOutGraph }> {
-  const result = await read(raw, 1_500);
-  if (result.kind !== 'read') return result;
+export type LoadedAggregate = { kind: 'error'; message: string } | { kind: 'ok'; snapshot: AggregateSnapshot; layout: LaidOutGraph };
+
+function reading(filters: ListFilters, query: string, waitMs: number): Promise<AggregateSnapshot> {
+  const arn = machineArnFor(filters.sm, sagaStateMachineArn);
+  return aggregateReader().request(`${arn}?${query}`, selectionFor(arn, filters), waitMs);
+}
+
+/** The reading and the machine's layout, asked for at once: the layout is a minute's cache hit, the reading lists anew. */
+export async function loadAggregate(filters: ListFilters, query: string): Promise<LoadedAggregate> {
   try {
-    const layout = await layoutOf(result.arn);
-    return { kind: 'ok', filters: result.filters, query: result.query, machine: machineNameOf(result.arn), snapshot: result.snapshot, layout };
+    const [snapshot, layout] = await Promise.all([reading(filters, query, 1_500), layoutOf(machineArnFor(filters.sm, sagaStateMachineArn))]);
+    return { kind: 'ok', snapshot, layout };
   } catch (error) {
-    return { kind: 'error', message: errorInfo(error).message, filters: result.filters };
+    return { kind: 'error', message: errorInfo(error).message };
   }
 }
 
 /** What the view polls while a cold read runs. */
 export async function loadAggregateSnapshot(raw: RawParams): Promise<AggregateSnapshot> {
-  const result = await read(raw, 800);
-  if (result.kind === 'bad-filters') return { state: 'error', message: result.problems.join('; ') };
-  if (result.kind === 'error') return { state: 'error', message: result.message };
-  return result.snapshot;
+  const request = aggregateFilters(raw);
+  if (request.kind === 'bad-filters') return { state: 'error', message: request.problems.join('; ') };
+  try {
+    return await reading(request.filters, request.query, 800);
+  } catch (error) {
+    return { state: 'error', message: errorInfo(error).message };
+  }
 }

@@ -117,8 +117,10 @@ export function createAggregateReader(deps: ReaderDeps) {
   }
 
   type Job = { snapshot: AggregateSnapshot; finished: Promise<void>; doneAt?: number };
+  type Done = Extract<AggregateSnapshot, { state: 'done' }>;
   const jobs = new Map<string, Job>();
-  const lastDone = new Map<string, Extract<AggregateSnapshot, { state: 'done' }>>();
+  /** per selection, its last finished reading and which executions (and redrives) it summed */
+  const lastDone = new Map<string, { snapshot: Done; summed: string }>();
 
   function startJob(key: string, selection: Selection): Job {
     const job: Job = { snapshot: { state: 'reading', read: 0, toRead: 0, total: 0 }, finished: Promise.resolve() };
@@ -126,24 +128,30 @@ export function createAggregateReader(deps: ReaderDeps) {
       try {
         const listed = await listAll(selection.stateMachineArn);
         const chosen = listed.executions.filter(selection.listed);
+        const summed = chosen.map(factKey).join(' ');
         const toRead = chosen.filter((e) => !kept.has(factKey(e))).length;
         const progress = { read: 0, toRead, total: chosen.length };
-        job.snapshot = { state: 'reading', ...progress };
-        const facts = await Promise.all(
-          chosen.map(async (e) => {
-            const cached = kept.has(factKey(e));
-            const f = await factsOf(e);
-            if (!cached) {
-              progress.read++;
-              job.snapshot = { state: 'reading', ...progress };
-            }
-            return f;
-          }),
-        );
-        const runs = facts.filter(selection.read);
-        const done = { state: 'done' as const, summary: summarize(runs), truncated: listed.truncated, ...progress };
-        job.snapshot = done;
-        lastDone.set(key, done);
+        const previous = lastDone.get(key);
+        // Kept facts never change, so the same finished executions sum to the same summary.
+        if (toRead === 0 && previous?.summed === summed) {
+          job.snapshot = { state: 'done', summary: previous.snapshot.summary, truncated: listed.truncated, ...progress };
+        } else {
+          job.snapshot = { state: 'reading', ...progress };
+          const facts = await Promise.all(
+            chosen.map(async (e) => {
+              const cached = kept.has(factKey(e));
+              const f = await factsOf(e);
+              if (!cached) {
+                progress.read++;
+                job.snapshot = { state: 'reading', ...progress };
+              }
+              return f;
+            }),
+          );
+          job.snapshot = { state: 'done', summary: summarize(facts.filter(selection.read)), truncated: listed.truncated, ...progress };
+        }
+        // Summed again next time unless every one of them was finished (and so kept) this time.
+        if (job.snapshot.state === 'done') lastDone.set(key, { snapshot: job.snapshot, summed: chosen.every((e) => kept.has(factKey(e))) ? summed : '' });
       } catch (error) {
         job.snapshot = { state: 'error', message: error instanceof Error ? error.message : String(error) };
       }
@@ -167,7 +175,7 @@ export function createAggregateReader(deps: ReaderDeps) {
         jobs.set(key, job);
       }
       const current = job;
-      const previous = lastDone.get(key);
+      const previous = lastDone.get(key)?.snapshot;
       await Promise.race([current.finished, deps.sleep(previous ? Math.min(waitMs, STALE_WAIT_MS) : waitMs)]);
       if (current.snapshot.state !== 'reading' || !previous) return current.snapshot;
       return { ...previous, refreshing: true };
