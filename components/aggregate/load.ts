@@ -32,49 +32,55 @@ export type AggregateRequest =
   | { kind: 'error'; message: string; filters: ListFilters }
   | { kind: 'ok'; filters: ListFilters; query: string; machine: string; snapshot: AggregateSnapshot };
 
-/** The aggregate for these filters: paging fields are ignored, an aggregate covers every match. */
-type Read =
-  | { kind: 'read'; filters: ListFilters; query: string; arn: string; snapshot: AggregateSnapshot }
+/** The aggregate's filters and machine, from the URL alone (no call): paging fields are ignored, an aggregate covers every match. */
+type Target =
+  | { kind: 'target'; filters: ListFilters; query: string; arn: string }
   | Extract<AggregateRequest, { kind: 'bad-filters' | 'error' }>;
 
-async function read(raw: RawParams, waitMs: number): Promise<Read> {
+function targetOf(raw: RawParams): Target {
   const parsed = parseListFilters(raw);
   if (!parsed.ok) return { kind: 'bad-filters', problems: parsed.problems };
   const filters = firstPage(parsed.filters);
   try {
-    const arn = machineArnFor(filters.sm, sagaStateMachineArn);
-    const query = listQuery(filters);
-    const snapshot = await aggregateReader().request(`${arn}?${query}`, selectionFor(arn, filters), waitMs);
-    return { kind: 'read', filters, query, arn, snapshot };
+    return { kind: 'target', filters, query: listQuery(filters), arn: machineArnFor(filters.sm, sagaStateMachineArn) };
   } catch (error) {
     return { kind: 'error', message: errorInfo(error).message, filters };
   }
 }
 
+const reading = (t: Extract<Target, { kind: 'target' }>, waitMs: number): Promise<AggregateSnapshot> =>
+  aggregateReader().request(`${t.arn}?${t.query}`, selectionFor(t.arn, t.filters), waitMs);
+
 /** The machine an aggregate URL names does not exist: said by its name, as the executions list says it. */
 const missingMachine = (arn: string): string => `There is no state machine named ${machineNameOf(arn)}. Pick one on the State machines page.`;
 
 export async function loadAggregatePage(raw: RawParams): Promise<AggregateRequest & { layout?: LaidOutGraph }> {
-  const result = await read(raw, 1_500);
-  if (result.kind !== 'read') return result;
+  const t = targetOf(raw);
+  if (t.kind !== 'target') return t;
   try {
-    const layout = await layoutOf(result.arn);
-    return { kind: 'ok', filters: result.filters, query: result.query, machine: machineNameOf(result.arn), snapshot: result.snapshot, layout };
+    // The layout is asked for beside the reading: it is a minute's cache hit, the reading lists anew.
+    const [snapshot, layout] = await Promise.all([reading(t, 1_500), layoutOf(t.arn)]);
+    return { kind: 'ok', filters: t.filters, query: t.query, machine: machineNameOf(t.arn), snapshot, layout };
   } catch (error) {
     const info = errorInfo(error);
-    return { kind: 'error', message: info.kind === 'StateMachineNotFoundError' ? missingMachine(result.arn) : info.message, filters: result.filters };
+    return { kind: 'error', message: info.kind === 'StateMachineNotFoundError' ? missingMachine(t.arn) : info.message, filters: t.filters };
   }
 }
 
 /** What the view polls while a cold read runs, with the status its route answers. */
 export async function loadAggregateSnapshot(raw: RawParams): Promise<{ status: 200 | 400 | 404 | 502; snapshot: AggregateSnapshot }> {
-  const result = await read(raw, 800);
-  if (result.kind === 'bad-filters') return { status: 400, snapshot: { state: 'error', message: result.problems.join('; ') } };
-  if (result.kind === 'error') return { status: 502, snapshot: { state: 'error', message: result.message } };
-  const { snapshot } = result;
+  const t = targetOf(raw);
+  if (t.kind === 'bad-filters') return { status: 400, snapshot: { state: 'error', message: t.problems.join('; ') } };
+  if (t.kind === 'error') return { status: 502, snapshot: { state: 'error', message: t.message } };
+  let snapshot: AggregateSnapshot;
+  try {
+    snapshot = await reading(t, 800);
+  } catch (error) {
+    return { status: 502, snapshot: { state: 'error', message: errorInfo(error).message } };
+  }
   if (snapshot.state !== 'error') return { status: 200, snapshot };
   // A machine that does not exist is a wrong address (404), not a failing service (502).
   return snapshot.kind === 'StateMachineNotFoundError'
-    ? { status: 404, snapshot: { ...snapshot, message: missingMachine(result.arn) } }
+    ? { status: 404, snapshot: { ...snapshot, message: missingMachine(t.arn) } }
     : { status: 502, snapshot };
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createTokenBucket } from '@/lib/core/token-bucket';
 import { loadEngineFixtures } from '@/lib/history/testing/fixtures';
 import type { ExecutionSummary } from '@/lib/sfn/types';
+import type { HistoryEvent } from '@/lib/history/types';
+import { LIST_WINDOW_MS } from '@/lib/executions/list-cache';
 import { createAggregateReader, type AggregateClient } from './reader';
 import { selectionFor } from './selection';
 import { firstPage } from '@/lib/executions/filters';
@@ -98,5 +100,84 @@ describe('the aggregate reader', () => {
     const other = selectionFor(SM, { prev: [], batch: 'bat-bbbb2222' });
     await reader.request('o', other, 0);
     expect(await reader.request('o', other, 0)).toMatchObject({ state: 'done', summary: { executions: 0 } });
+  });
+});
+
+describe('the aggregate reader as executions come and go', () => {
+  /** A machine whose executions and histories the test changes, on a fake clock; counts the ListExecutions calls. */
+  function changing() {
+    let t = 0;
+    let lists = 0;
+    const executions: ExecutionSummary[] = [];
+    const histories = new Map<string, readonly HistoryEvent[]>();
+    const arnOf = (n: number) => `${SM.replace('stateMachine', 'execution')}:happy--bat-aaaa1111-${String(n).padStart(4, '0')}`;
+    const sleep = (ms: number) => ((t += ms), Promise.resolve());
+    const reader = createAggregateReader({
+      client: {
+        listExecutions: () => {
+          lists++;
+          return Promise.resolve({ executions: executions.map((e) => ({ ...e })) });
+        },
+        describeStateMachine: () => Promise.resolve({ definition: fixtures.completed_happy_path!.definition }),
+        getHistory: (arn) => Promise.resolve(histories.get(arn) ?? []),
+      },
+      // Room for every history at once, so reading them moves no time: the test alone moves the clock.
+      historyBucket: createTokenBucket({ ratePerSecond: 19, capacity: 20, now: () => t, sleep }),
+      sleep: () => new Promise<void>(() => {}),
+      now: () => t,
+    });
+    /** Execution n, with this history from now on (a redrive bumps its redrive count, as Step Functions does). */
+    const set = (n: number, kind: string, { redrive = false } = {}) => {
+      const executionArn = arnOf(n);
+      const known = executions.find((e) => e.executionArn === executionArn);
+      const fixture = fixtures[kind];
+      if (!fixture) throw new Error(`no engine fixture ${kind}`);
+      const status = kind.startsWith('running') ? 'RUNNING' : 'SUCCEEDED';
+      if (known) {
+        known.status = status;
+        if (redrive) known.redriveCount = (known.redriveCount ?? 0) + 1;
+      } else executions.push({ executionArn, stateMachineArn: SM, name: executionArn.split(':').at(-1)!, status, startedAt: n });
+      histories.set(executionArn, fixture.events);
+    };
+    const outcomes = async (key = 'all', selection = all) => {
+      const snapshot = await reader.request(key, selection, 0);
+      if (snapshot.state !== 'done') throw new Error(`not done: ${snapshot.state}`);
+      return snapshot.summary.outcomes;
+    };
+    return { set, outcomes, lists: () => lists, advance: (ms: number) => (t += ms) };
+  }
+
+  it('lists a machine once a window for every selection of it, and shows an execution that ended since once the window has passed', async () => {
+    const w = changing();
+    w.set(1, 'completed_happy_path');
+    w.set(2, 'compensated_payment_fails');
+    expect(await w.outcomes()).toEqual({ COMPLETED: 1, COMPENSATED: 1 });
+    expect(await w.outcomes('batch', selectionFor(SM, { prev: [], batch: 'bat-aaaa1111' }))).toEqual({ COMPLETED: 1, COMPENSATED: 1 });
+    expect(w.lists()).toBe(1);
+
+    w.set(3, 'compensation_failed_refund_fails');
+    w.advance(LIST_WINDOW_MS - 1);
+    expect(await w.outcomes()).toEqual({ COMPLETED: 1, COMPENSATED: 1 });
+    expect(w.lists()).toBe(1);
+    w.advance(1);
+    expect(await w.outcomes()).toEqual({ COMPLETED: 1, COMPENSATED: 1, COMPENSATION_FAILED: 1 });
+    expect(w.lists()).toBe(2);
+  });
+
+  it('sums anew when a running execution has ended or a finished one was redriven', async () => {
+    const w = changing();
+    w.set(1, 'running_cut_during_slow_step');
+    w.set(2, 'compensation_failed_refund_fails');
+    expect(await w.outcomes()).toEqual({ RUNNING: 1, COMPENSATION_FAILED: 1 });
+
+    // The same two executions are listed again: one has ended since, so nothing summed before still holds.
+    w.set(1, 'completed_happy_path');
+    w.advance(LIST_WINDOW_MS);
+    expect(await w.outcomes()).toEqual({ COMPLETED: 1, COMPENSATION_FAILED: 1 });
+
+    // A redrive finishes the rollback: the execution's facts are read again, under its new redrive count.
+    w.set(2, 'redriven_after_compensation_failure', { redrive: true });
+    w.advance(LIST_WINDOW_MS);
+    expect(await w.outcomes()).toEqual({ COMPLETED: 1, COMPENSATED: 1 });
   });
 });

@@ -11,6 +11,7 @@ import type { AslDefinition, AslGraph } from '@/lib/asl/types';
 import { TERMINAL_STATUSES } from '@/lib/core/execution-status';
 import { backoffMs, type TokenBucket } from '@/lib/core/token-bucket';
 import { createLimiter } from '@/lib/executions/limit';
+import { LIST_WINDOW_MS } from '@/lib/executions/list-cache';
 import { sharePerKey } from '@/lib/live/share-in-flight';
 import { errorInfo, ThrottledError } from '@/lib/sfn/errors';
 import type { HistoryEvent } from '@/lib/history/types';
@@ -26,8 +27,6 @@ export interface AggregateClient {
 
 /** ListExecutions pages (1,000 executions each) one reading may list. */
 export const MAX_LIST_PAGES = 10;
-/** How long a finished reading is handed out again before the next request reads anew. */
-const FRESH_MS = 1_500;
 /** How long a request with an earlier reading at hand waits for the fresh one before handing out the earlier. */
 const STALE_WAIT_MS = 100;
 
@@ -78,6 +77,13 @@ export function createAggregateReader(deps: ReaderDeps) {
     });
 
   const factKey = (e: ExecutionSummary) => `${e.executionArn}#${e.redriveCount ?? 0}`;
+  /**
+   * A machine's executions, listed once per window for every selection of it: another
+   * filter, batch or outcome over the same machine, or the same view opened again, costs
+   * no ListExecutions call (on AWS, up to ten 1,000-row pages). A new execution shows up
+   * once the window has passed, as on the executions list.
+   */
+  const listings = sharePerKey<{ executions: ExecutionSummary[]; truncated: boolean }>({ keepMs: LIST_WINDOW_MS, clock: deps });
 
   /** One history, paced by the bucket; a throttle that still happens is waited out with backoff. */
   async function history(arn: string): Promise<readonly HistoryEvent[]> {
@@ -117,38 +123,49 @@ export function createAggregateReader(deps: ReaderDeps) {
     return { executions, truncated: token !== undefined };
   }
 
-  type Job = { snapshot: AggregateSnapshot; finished: Promise<void>; doneAt?: number };
+  type Job = { snapshot: AggregateSnapshot; finished: Promise<void>; done: boolean };
+  type Done = Extract<AggregateSnapshot, { state: 'done' }>;
   const jobs = new Map<string, Job>();
-  const lastDone = new Map<string, Extract<AggregateSnapshot, { state: 'done' }>>();
+  /** per selection, its last finished reading and which executions (and redrives) it summed */
+  const lastDone = new Map<string, { snapshot: Done; summed: string }>();
+
+  /** Each execution's facts (kept, or read now with the job's progress counting them), summed up. */
+  async function readAndSum(job: Job, chosen: ExecutionSummary[], progress: AggregateProgress, selection: Selection): Promise<AggregateSummary> {
+    job.snapshot = { state: 'reading', ...progress };
+    const facts = await Promise.all(
+      chosen.map(async (e) => {
+        const cached = kept.has(factKey(e));
+        const f = await factsOf(e);
+        if (!cached) {
+          progress.read++;
+          job.snapshot = { state: 'reading', ...progress };
+        }
+        return f;
+      }),
+    );
+    return summarize(facts.filter(selection.read));
+  }
 
   function startJob(key: string, selection: Selection): Job {
-    const job: Job = { snapshot: { state: 'reading', read: 0, toRead: 0, total: 0 }, finished: Promise.resolve() };
+    const job: Job = { snapshot: { state: 'reading', read: 0, toRead: 0, total: 0 }, finished: Promise.resolve(), done: false };
     job.finished = (async () => {
       try {
-        const listed = await listAll(selection.stateMachineArn);
+        const listed = await listings(selection.stateMachineArn, () => listAll(selection.stateMachineArn));
         const chosen = listed.executions.filter(selection.listed);
+        const summed = chosen.map(factKey).join(' ');
         const toRead = chosen.filter((e) => !kept.has(factKey(e))).length;
         const progress = { read: 0, toRead, total: chosen.length };
-        job.snapshot = { state: 'reading', ...progress };
-        const facts = await Promise.all(
-          chosen.map(async (e) => {
-            const cached = kept.has(factKey(e));
-            const f = await factsOf(e);
-            if (!cached) {
-              progress.read++;
-              job.snapshot = { state: 'reading', ...progress };
-            }
-            return f;
-          }),
-        );
-        const runs = facts.filter(selection.read);
-        const done = { state: 'done' as const, summary: summarize(runs), truncated: listed.truncated, ...progress };
+        const previous = lastDone.get(key);
+        // Kept facts never change: the same finished executions (and redrives) sum to the same summary.
+        const summary = toRead === 0 && previous?.summed === summed ? previous.snapshot.summary : await readAndSum(job, chosen, progress, selection);
+        const done: Done = { state: 'done', summary, truncated: listed.truncated, ...progress };
         job.snapshot = done;
-        lastDone.set(key, done);
+        // Reusable next time only when every one of them had ended, and so had its facts kept.
+        lastDone.set(key, { snapshot: done, summed: chosen.every((e) => kept.has(factKey(e))) ? summed : '' });
       } catch (error) {
         job.snapshot = { state: 'error', message: error instanceof Error ? error.message : String(error), kind: errorInfo(error).kind };
       }
-      job.doneAt = deps.now();
+      job.done = true;
     })();
     return job;
   }
@@ -156,19 +173,21 @@ export function createAggregateReader(deps: ReaderDeps) {
   return {
     /**
      * The reading for `key` (one per distinct selection): a running one's progress, or a
-     * finished one younger than FRESH_MS; otherwise a new reading starts. Waits up to
-     * `waitMs` for it to finish, so a warm reading answers in one round trip. When an
-     * earlier reading of the same selection finished, it is handed out at once (marked
-     * `refreshing`) while the new one lists and reads: the view then polls for the fresh one.
+     * new reading once the last has finished. A new reading within the listing's window
+     * costs no call and, over the same finished executions, no summing: it is as fresh as
+     * the listing, so a new execution shows within LIST_WINDOW_MS. Waits up to `waitMs` for
+     * it to finish, so a warm reading answers in one round trip. When an earlier reading of
+     * the same selection finished, it is handed out at once (marked `refreshing`) while the
+     * new one lists and reads: the view then polls for the fresh one.
      */
     async request(key: string, selection: Selection, waitMs: number): Promise<AggregateSnapshot> {
       let job = jobs.get(key);
-      if (!job || (job.doneAt !== undefined && deps.now() - job.doneAt > FRESH_MS)) {
+      if (!job || job.done) {
         job = startJob(key, selection);
         jobs.set(key, job);
       }
       const current = job;
-      const previous = lastDone.get(key);
+      const previous = lastDone.get(key)?.snapshot;
       await Promise.race([current.finished, deps.sleep(previous ? Math.min(waitMs, STALE_WAIT_MS) : waitMs)]);
       if (current.snapshot.state !== 'reading' || !previous) return current.snapshot;
       return { ...previous, refreshing: true };

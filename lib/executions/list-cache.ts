@@ -32,6 +32,12 @@ export interface ListClient {
   describeStateMachine(stateMachineArn: string): Promise<{ definition: AslDefinition }>;
 }
 
+/**
+ * How long a ListExecutions answer is shared: the executions list's freshness, and the
+ * aggregate's (lib/aggregate/reader.ts), so both show a new execution within it.
+ */
+export const LIST_WINDOW_MS = 5_000;
+
 export interface ListCacheOptions {
   /** executions per ListExecutions call */
   pageSize?: number;
@@ -60,7 +66,7 @@ export interface ListSource {
 
 export function createListCache(client: ListClient, options: ListCacheOptions = {}): ListSource {
   const pageSize = options.pageSize ?? 25;
-  const windowMs = options.windowMs ?? 5_000;
+  const windowMs = options.windowMs ?? LIST_WINDOW_MS;
   const maxTerminal = options.maxTerminal ?? 20_000;
   const clock = options.clock ?? systemClock;
   const limit = createLimiter(options.concurrency ?? 4);
