@@ -10,7 +10,7 @@ import type { ApiRequest } from './protocol';
 import { parseParams } from './requests';
 import * as shape from './responses';
 import type { StateMachines } from './state-machines';
-import type { EngineStore } from './store';
+import type { EngineStore, ExecutionRecord } from './store';
 
 export interface Services {
   store: EngineStore;
@@ -33,6 +33,24 @@ function page<T>(tokens: PageTokens, rows: T[], limit: number, query: string, cu
 
 const num = (v: string | number | undefined): number => (typeof v === 'number' ? v : Number.NaN);
 
+/**
+ * DescribeExecution's answer for a running execution, serialized once. A running execution
+ * is polled far more often than it changes, and the answer carries its whole input (up to
+ * 256 KiB). Its record (the same object while it runs) changes only by closing, which
+ * changes its status, so an answer is reused only while the status is still RUNNING.
+ */
+const runningDescribed = new WeakMap<ExecutionRecord, RawJson>();
+
+function describeJson(e: ExecutionRecord): RawJson {
+  if (e.status !== 'RUNNING') return new RawJson(JSON.stringify(shape.describeExecution(e)));
+  let json = runningDescribed.get(e);
+  if (!json) {
+    json = new RawJson(JSON.stringify(shape.describeExecution(e)));
+    runningDescribed.set(e, json);
+  }
+  return json;
+}
+
 export async function handle(services: Services, request: ApiRequest): Promise<object> {
   const { store, machines, executions, tokens } = services;
   const raw = request.params;
@@ -43,7 +61,7 @@ export async function handle(services: Services, request: ApiRequest): Promise<o
       return { executionArn: e.arn, startDate: e.startDate };
     }
     case 'DescribeExecution':
-      return shape.describeExecution(executions.describe(parseParams('DescribeExecution', raw).executionArn));
+      return describeJson(executions.describe(parseParams('DescribeExecution', raw).executionArn));
     case 'StopExecution': {
       const p = parseParams('StopExecution', raw);
       const e = await executions.stop(p.executionArn, p.error, p.cause);

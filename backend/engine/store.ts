@@ -260,13 +260,25 @@ export class EngineStore {
     }
   }
 
+  /** A read of what writes may still be queued for (executions, events, logs): commits them first. */
   private read(name: string, ...params: SQLInputValue[]): Row[] {
     this.flush();
     return this.stmt(name).all(...params);
   }
 
+  /** A read of what is written at once, never queued (state machines, revisions): no commit needed. */
+  private readCommitted(name: string, ...params: SQLInputValue[]): Row[] {
+    return this.stmt(name).all(...params);
+  }
+
+  /**
+   * An execution by ARN. Its queued version, when it has one, is the newest; otherwise the
+   * table's row is, so this read forces no commit: StartExecution asks it on every start,
+   * and a commit there would delay the execution it is starting.
+   */
   execution(arn: string): ExecutionRecord | undefined {
-    const row = this.read('executionByArn', arn)[0];
+    for (const pending of this.pendingExecutions.values()) if (pending.arn === arn) return { ...pending };
+    const row = this.readCommitted('executionByArn', arn)[0];
     return row ? toExecution(row) : undefined;
   }
 
@@ -297,12 +309,12 @@ export class EngineStore {
   }
 
   stateMachine(arn: string): StateMachineRecord | undefined {
-    const row = this.read('machine', arn)[0];
+    const row = this.readCommitted('machine', arn)[0];
     return row ? toStateMachine(row) : undefined;
   }
 
   stateMachines(afterArn: string | undefined, limit: number): StateMachineRecord[] {
-    return this.read('machines', afterArn ?? '', limit).map(toStateMachine);
+    return this.readCommitted('machines', afterArn ?? '', limit).map(toStateMachine);
   }
 
   deleteStateMachine(arn: string): void {
@@ -314,7 +326,7 @@ export class EngineStore {
   }
 
   revision(revisionId: string): { definition: string; created: number } | undefined {
-    const row = this.read('revision', revisionId)[0];
+    const row = this.readCommitted('revision', revisionId)[0];
     return row ? { definition: String(row.definition), created: Number(row.created) } : undefined;
   }
 
