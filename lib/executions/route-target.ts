@@ -3,7 +3,8 @@ import { readCheck, refusalResponse } from '@/lib/access/server';
 import { errorInfo, executionArnFor, sagaStateMachineArn } from '@/lib/sfn';
 import { executionNameFromSegment } from './urls';
 
-const badRequest = (message: string): Response =>
+/** A 400 in the routes' error shape (`{error: {kind, message, retryable}}`). */
+export const badRequest = (message: string): Response =>
   Response.json({ error: { kind: 'BadRequest', message, retryable: false } }, { status: 400 });
 
 export type RouteTarget = { name: string; executionArn: string; stateMachineArn: string };

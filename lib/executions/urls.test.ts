@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executionApiPath, executionHref, executionNameFromSegment, executionsHref } from './urls';
+import { executionApiPath, executionHistoryPath, executionHref, executionNameFromSegment, executionsHref } from './urls';
 
 const machine = 'arn:aws:states:us-east-1:000000000000:stateMachine:Other';
 
@@ -14,6 +14,11 @@ describe('execution URLs', () => {
     expect(executionHref('a b', machine)).toBe(`/executions/a%20b?sm=${encodeURIComponent(machine)}`);
     expect(executionApiPath('x', 'export', machine)).toBe(`/api/executions/x/export?sm=arn%3Aaws%3Astates%3Aus-east-1%3A000000000000%3AstateMachine%3AOther`);
     expect(executionsHref('FanOut')).toBe('/executions?sm=FanOut');
+  });
+
+  it('name the events a history fetch answers, with or without a machine', () => {
+    expect(executionHistoryPath('a b', 42)).toBe('/api/executions/a%20b/history?upTo=42');
+    expect(executionHistoryPath('x', 7, machine)).toBe(`/api/executions/x/history?sm=${encodeURIComponent(machine)}&upTo=7`);
   });
 
   it('every name Step Functions accepts survives the round trip through its URL', () => {

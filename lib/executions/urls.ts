@@ -13,6 +13,13 @@ export const executionHref = (name: string, sm?: string): string => `/executions
 export const executionApiPath = (name: string, route: 'stream' | 'history' | 'export', sm?: string): string =>
   `/api/executions/${encodeURIComponent(name)}/${route}${machineQuery(sm)}`;
 
+/** The query parameter that fixes which events the history route answers: ids 1..upTo. */
+export const UP_TO_PARAM = 'upTo';
+
+/** The execution's events 1..`lastId`, as its page drew them (see lib/live/initial-history.ts). */
+export const executionHistoryPath = (name: string, lastId: number, sm?: string): string =>
+  `${executionApiPath(name, 'history', sm)}${sm ? '&' : '?'}${UP_TO_PARAM}=${String(lastId)}`;
+
 /** The list of a state machine's executions (the saga's without `sm`). */
 export const executionsHref = (sm?: string): string => `/executions${machineQuery(sm)}`;
 

@@ -19,9 +19,6 @@ import type { ExecutionEvent } from '../sfn/types';
 /** Where a page's history is kept on the server (`key`) and served to the browser (`url`). */
 export type InitialHistory = { key: string; url: string };
 
-/** The query parameter that fixes which events the history route answers: ids 1..upTo. */
-export const UP_TO_PARAM = 'upTo';
-
 const KEY = Symbol.for('saga-dashboard.initial-histories');
 type Kept = { events: readonly ExecutionEvent[]; at: number };
 type WithStore = typeof globalThis & { [KEY]?: Map<string, Kept> };

@@ -11,10 +11,9 @@ import { ErrorBanner } from '@/components/ui/banner';
 import { attempt, targetLabel } from '@/lib/sfn';
 import { parseAtParam } from '@/lib/history/replay';
 import { followConfig } from '@/lib/env';
-import { executionNameFromSegment } from '@/lib/executions/urls';
+import { executionHistoryPath, executionNameFromSegment } from '@/lib/executions/urls';
 import { requireRead } from '@/lib/access/server';
-import { executionApiPath } from '@/lib/executions/urls';
-import { type InitialHistory, UP_TO_PARAM, initialHistoryKey, keepInitialHistory } from '@/lib/live/initial-history';
+import { type InitialHistory, initialHistoryKey, keepInitialHistory } from '@/lib/live/initial-history';
 import type { ExecutionEvent } from '@/lib/sfn/types';
 
 /**
@@ -25,8 +24,7 @@ function handOver(name: string, sm: string | undefined, executionArn: string, ev
   const lastId = events.at(-1)?.id ?? 0;
   const key = initialHistoryKey(executionArn, lastId);
   keepInitialHistory(key, events);
-  const path = executionApiPath(name, 'history', sm);
-  const url = `${path}${path.includes('?') ? '&' : '?'}${UP_TO_PARAM}=${String(lastId)}`;
+  const url = executionHistoryPath(name, lastId, sm);
   preload(url, { as: 'fetch', crossOrigin: 'anonymous' });
   return { key, url };
 }

@@ -1,13 +1,11 @@
 import { type NextRequest, connection } from 'next/server';
 import { errorInfo } from '@/lib/sfn';
-import { routeTarget } from '@/lib/executions/route-target';
+import { badRequest, routeTarget } from '@/lib/executions/route-target';
 import { executionEvents } from '@/lib/live/server';
-import { UP_TO_PARAM, initialHistoryKey, keptInitialHistory, upTo } from '@/lib/live/initial-history';
+import { initialHistoryKey, keptInitialHistory, upTo } from '@/lib/live/initial-history';
+import { UP_TO_PARAM } from '@/lib/executions/urls';
 
 export const runtime = 'nodejs';
-
-const badRequest = (message: string): Response =>
-  Response.json({ error: { kind: 'BadRequest', message, retryable: false } }, { status: 400 });
 
 /**
  * The events 1..`upTo` of an execution: what its page drew on the server, for the browser
