@@ -30,18 +30,23 @@ describe('history reads', () => {
     expect(requests.some((r) => r.reverseOrder)).toBe(true);
   });
 
-  it('fetches only what is new: one newest-first page, oldest first in the result', async () => {
+  it('fetches only what is new: one small newest-first page, oldest first in the result', async () => {
     const { client, requests } = fakeClient(2_500);
     const events = await createStepFunctions(client).getEventsAfter('arn:x', 2_497);
     expect(events.map((e) => e.id)).toEqual([2_498, 2_499, 2_500]);
     expect(requests).toHaveLength(1);
-    expect(requests[0]?.reverseOrder).toBe(true);
+    expect(requests[0]).toMatchObject({ reverseOrder: true, maxResults: 25 });
   });
 
-  it('keeps paging back when more than a page is new', async () => {
-    const { client } = fakeClient(2_500);
+  it('reads a burst bigger than the peek again in full pages, each token with its own page size', async () => {
+    const { client, requests } = fakeClient(2_500);
     const events = await createStepFunctions(client).getEventsAfter('arn:x', 100);
-    expect(events).toHaveLength(2_400);
-    expect(events[0]?.id).toBe(101);
+    expect(events.map((e) => e.id)).toEqual(Array.from({ length: 2_400 }, (_, i) => i + 101));
+    expect(requests.map((r) => [r.maxResults, r.nextToken])).toEqual([
+      [25, undefined],
+      [1000, undefined],
+      [1000, '1000'],
+      [1000, '2000'],
+    ]);
   });
 });

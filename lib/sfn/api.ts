@@ -31,6 +31,8 @@ import type {
 
 /** AWS's largest history page. */
 const PAGE_SIZE = 1000;
+/** The page a poll peeks at first (see getEventsAfter). */
+const POLL_PEEK = 25;
 
 type Sender = Pick<SFNClient, 'send'>;
 
@@ -103,20 +105,28 @@ export function createStepFunctions(client: Sender, where = 'Step Functions') {
     /**
      * Only the events after `afterId`, oldest first. Reads newest-first pages and stops at
      * the first known id, so a poll of a long history costs one call, not a full re-read.
+     * A poll usually finds a few new events, so it first peeks at a small page: parsing a
+     * full page on every poll was most of a live room's server time. When even the peek is
+     * all new, the read starts over with full pages (a page token is only valid with the
+     * page size it was made for), costing a burst one extra call.
      */
     getEventsAfter: (executionArn: string, afterId: number) =>
       call(async () => {
-        const fresh: WireEvent[] = [];
-        let nextToken: string | undefined;
-        do {
-          const out = await client.send(
-            new GetExecutionHistoryCommand({ executionArn, maxResults: PAGE_SIZE, reverseOrder: true, nextToken }),
-          );
-          const page = out.events ?? [];
-          const unseen = page.filter((e) => (e.id ?? 0) > afterId);
-          fresh.push(...unseen);
-          nextToken = unseen.length === page.length ? out.nextToken : undefined;
-        } while (nextToken);
+        const readBack = async (maxResults: number, pages: number) => {
+          const fresh: WireEvent[] = [];
+          let nextToken: string | undefined;
+          for (let page = 1; page <= pages; page++) {
+            const out = await client.send(new GetExecutionHistoryCommand({ executionArn, maxResults, reverseOrder: true, nextToken }));
+            const events = out.events ?? [];
+            const unseen = events.filter((e) => (e.id ?? 0) > afterId);
+            fresh.push(...unseen);
+            nextToken = unseen.length === events.length ? out.nextToken : undefined;
+            if (!nextToken) return { fresh, complete: true };
+          }
+          return { fresh, complete: false };
+        };
+        const peek = await readBack(POLL_PEEK, 1);
+        const { fresh } = peek.complete ? peek : await readBack(PAGE_SIZE, Number.POSITIVE_INFINITY);
         return fresh.map(toExecutionEvent).sort((a, b) => a.id - b.id);
       }),
 
