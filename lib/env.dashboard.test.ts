@@ -14,7 +14,7 @@ describe('dashboardConfig', () => {
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     });
     expect(config.sagaStateMachineArn).toBe(LOCAL_SAGA_STATE_MACHINE_ARN);
-    expect(config.livePollMs).toBe(100);
+    expect(config.livePollMs).toBe(50);
   });
 
   it('unset: AWS with the default credential chain, ARN and tables from the CDK outputs file', () => {

@@ -245,7 +245,9 @@ export function dashboardConfig(
         credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
       },
       sagaStateMachineArn: env.SAGA_STATE_MACHINE_ARN ?? LOCAL_SAGA_STATE_MACHINE_ARN,
-      livePollMs: env.LIVE_POLL_MS ?? 100,
+      // The local engine has no request quota, and a poll that finds nothing new costs it one
+      // small page (see getEventsAfter): poll often, so a room sees each step sooner.
+      livePollMs: env.LIVE_POLL_MS ?? 50,
       data,
       targetLabel: 'Local engine',
       stepLogs: { source: 'engine', engineUrl: env.SFN_ENDPOINT },
