@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awsDashboardConfig, dashboardConfig, followConfig, LOCAL_SAGA_STATE_MACHINE_ARN } from './env';
+import { awsDashboardConfig, childNodeOptions, dashboardConfig, followConfig, LOCAL_SAGA_STATE_MACHINE_ARN } from './env';
 
 const noFile = () => {
   throw new Error('ENOENT');
@@ -64,5 +64,13 @@ describe('followConfig', () => {
 
   it('refuses a public address that is not a URL, naming the variable', () => {
     expect(() => followConfig({ DASHBOARD_PUBLIC_URL: 'my laptop' })).toThrow(/DASHBOARD_PUBLIC_URL/);
+  });
+});
+
+describe('childNodeOptions', () => {
+  it("keeps a person's own NODE_OPTIONS and adds the dashboard's flags after them", () => {
+    expect(childNodeOptions(['--max-semi-space-size=8'], { NODE_OPTIONS: '--inspect' })).toBe('--inspect --max-semi-space-size=8');
+    expect(childNodeOptions(['--max-semi-space-size=8'], {})).toBe('--max-semi-space-size=8');
+    expect(childNodeOptions(['--max-semi-space-size=8'], { NODE_OPTIONS: '' })).toBe('--max-semi-space-size=8');
   });
 });

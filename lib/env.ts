@@ -128,6 +128,11 @@ export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, ...overrides };
 }
 
+/** NODE_OPTIONS for a child: ours (a person's `--inspect`, say) and then `flags`. */
+export function childNodeOptions(flags: readonly string[], source: { NODE_OPTIONS?: string } = process.env): string {
+  return [source.NODE_OPTIONS, ...flags].filter((part) => part !== undefined && part !== '').join(' ');
+}
+
 /**
  * The dashboard's view of where Step Functions lives. `SFN_ENDPOINT` set means the local
  * engine (static test credentials, the fixed local saga ARN); unset means AWS, with the
