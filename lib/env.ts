@@ -129,7 +129,7 @@ export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** NODE_OPTIONS for a child: ours (a person's `--inspect`, say) and then `flags`. */
-export function childNodeOptions(flags: readonly string[], source: { NODE_OPTIONS?: string } = process.env): string {
+export function childNodeOptions(flags: readonly string[], source: Readonly<Record<string, string | undefined>> = process.env): string {
   return [source.NODE_OPTIONS, ...flags].filter((part) => part !== undefined && part !== '').join(' ');
 }
 
