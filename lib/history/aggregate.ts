@@ -57,8 +57,15 @@ function isCurrent(visits: readonly Visit[]): (v: Visit) => boolean {
   return (v) => v.epoch === latest.get(v.thread.key ?? -1);
 }
 
-export function aggregateState(node: GraphNode, visits: readonly Visit[]): StateReading {
-  const readings = visits.map(toStateVisit);
+/**
+ * `readings`: toStateVisit of each visit, when the caller keeps them already (a replay
+ * seek). They are handed out as they are, so no one may change them afterwards.
+ */
+export function aggregateState(
+  node: GraphNode,
+  visits: readonly Visit[],
+  readings: StateVisit[] = visits.map(toStateVisit),
+): StateReading {
   const counts = isCurrent(visits);
   let status: StateStatus = 'NOT_RUN';
   let attempts = 0;

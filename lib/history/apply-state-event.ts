@@ -55,6 +55,7 @@ function applyIteration(
   const { name, index } = iterationOf(event);
   const map = t.container(ctx, 'Map', name);
   if (!map) return ctx;
+  t.touch(map);
   if (kind === 'iteration-started') {
     const key = index ?? map.children.size;
     const thread = newThread(map, key);
@@ -107,6 +108,7 @@ export function applyStateEvent(
     : t.container(ctx, container);
   const v = open ?? resume(t, ctx, container, at);
   if (!v) return ctx;
+  t.touch(v);
   switch (kind) {
     case 'attempt': {
       startTry(t, v, at);

@@ -1,25 +1,27 @@
 /**
  * The reading of any prefix of one history, fast enough to scrub through 25,000 events.
  * Reading events 1..N afresh at every seek costs a whole read of up to 25,000 events; here
- * one pass keeps the reading as it was every CHECKPOINT_EVERY events, and a seek forks the
- * nearest one at or before N and reads on to N: at most CHECKPOINT_EVERY events. What it
- * gives equals readExecutionDetail over events 1..N (replay-reader.test.ts holds it to that).
+ * one pass keeps the reading as it was every CHECKPOINT_EVERY events, and a seek reads on
+ * from the nearest one at or before N to N (at most CHECKPOINT_EVERY events) in a trial
+ * that puts the checkpoint back afterwards (see Tracker.beginTrial). What it gives equals
+ * readExecutionDetail over events 1..N (replay-reader.test.ts holds it to that).
  * Checkpoints are taken lazily, as far as the furthest position asked for.
  */
 import type { AslDefinition, AslGraph } from '../asl/types';
+import { toStateVisit } from './aggregate';
 import {
   forkReading,
   machineOf,
   placeOf,
   readEvent,
-  readingOf,
+  readingFrom,
   startReading,
   type EventPlace,
   type ExecutionDetail,
   type ReadingSoFar,
 } from './read-execution';
-import type { PayloadCache, Visit } from './tracker';
-import type { HistoryEvent } from './types';
+import type { PayloadCache, Tracker, Visit } from './tracker';
+import type { HistoryEvent, StateVisit } from './types';
 
 /**
  * Events between two checkpoints: a seek reads at most this many. Each checkpoint holds a
@@ -27,11 +29,38 @@ import type { HistoryEvent } from './types';
  */
 export const CHECKPOINT_EVERY = 1_000;
 
+interface StateVisits {
+  visits: Visit[];
+  readings: StateVisit[];
+}
+
+interface Checkpoint {
+  /** the reading of the first k × `every` events; read on only in trials */
+  reading: ReadingSoFar;
+  /**
+   * By state name, its visits here and their readings (toStateVisit). A seek makes readings
+   * only of the visits its events change or add: the rest are these, shared between seeks.
+   */
+  states: Map<string, StateVisits>;
+}
+
+/** Each state's visits, in the order entered, with their readings. */
+function statesOf(visits: readonly Visit[]): Map<string, StateVisits> {
+  const states = new Map<string, StateVisits>();
+  for (const v of visits) {
+    let state = states.get(v.name);
+    if (!state) states.set(v.name, (state = { visits: [], readings: [] }));
+    state.visits.push(v);
+    state.readings.push(toStateVisit(v));
+  }
+  return states;
+}
+
 export class ReplayReader {
   /** the reading that walks ahead; at each checkpoint it is kept, and a fork of it walks on */
   private frontier: ReadingSoFar;
-  /** checkpoints[k]: the reading of the first k × `every` events; never read on */
-  private readonly checkpoints: ReadingSoFar[] = [];
+  /** checkpoints[k]: the reading of the first k × `every` events */
+  private readonly checkpoints: Checkpoint[] = [];
   /** places of the events the frontier has read: a prefix's places are the same (see placeOf) */
   private readonly places: Array<EventPlace | undefined> = [];
   /** by seq, each visit's index among its state's visits (forks keep a visit's seq) */
@@ -52,9 +81,40 @@ export class ReplayReader {
   at(count: number): ExecutionDetail {
     const n = Math.max(0, Math.min(this.events.length, Math.floor(count)));
     this.advanceTo(n);
-    const reading = forkReading(this.checkpoints[Math.floor(n / this.every)] as ReadingSoFar);
-    while (reading.count < n) readEvent(reading, this.events[reading.count] as HistoryEvent);
-    return { reading: readingOf(reading, this.graph).reading, places: this.places.slice(0, n) };
+    const { reading: kept, states } = this.checkpoints[Math.floor(n / this.every)] as Checkpoint;
+    const { tracker } = kept;
+    const visitCount = tracker.visits.length;
+    const reading: ReadingSoFar = { ...kept, facts: { ...kept.facts, edgesRun: new Set(kept.facts.edgesRun) } };
+    tracker.beginTrial();
+    try {
+      while (reading.count < n) readEvent(reading, this.events[reading.count] as HistoryEvent);
+      const changed = this.changedStates(tracker, visitCount, states);
+      const visitsOf = (name: string) => changed.get(name) ?? states.get(name) ?? { visits: [] };
+      return { reading: readingFrom(reading, this.graph, visitsOf), places: this.places.slice(0, n) };
+    } finally {
+      tracker.endTrial();
+    }
+  }
+
+  /** The states whose visits the trial changed or added to, with their visits and readings now. */
+  private changedStates(tracker: Tracker, visitCount: number, kept: Map<string, StateVisits>): Map<string, StateVisits> {
+    const changed = new Map<string, StateVisits>();
+    const own = (name: string): StateVisits => {
+      let state = changed.get(name);
+      if (state) return state;
+      const before = kept.get(name);
+      state = { visits: before ? [...before.visits] : [], readings: before ? [...before.readings] : [] };
+      changed.set(name, state);
+      return state;
+    };
+    for (const v of tracker.touchedInTrial()) own(v.name).readings[this.indexBySeq[v.seq] as number] = toStateVisit(v);
+    for (let seq = visitCount; seq < tracker.visits.length; seq++) {
+      const v = tracker.visits[seq] as Visit;
+      const state = own(v.name);
+      state.visits.push(v);
+      state.readings.push(toStateVisit(v));
+    }
+    return changed;
   }
 
   /** Walks the frontier to `n` at least, keeping a checkpoint at each multiple of `every`. */
@@ -62,7 +122,7 @@ export class ReplayReader {
     for (;;) {
       const f = this.frontier;
       if (f.count % this.every === 0 && this.checkpoints.length === f.count / this.every) {
-        this.checkpoints.push(f);
+        this.checkpoints.push({ reading: f, states: statesOf(f.tracker.visits) });
         this.frontier = forkReading(f);
         continue;
       }

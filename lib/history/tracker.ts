@@ -19,6 +19,10 @@ export interface Thread {
   current?: Visit;
 }
 
+/**
+ * Fields that may be unset are still always there (`| undefined`, not `?`): a trial puts a
+ * visit back by its own fields (see Tracker.touch).
+ */
 export interface Visit {
   name: string;
   /** position among all visits of the execution, in the order they were entered */
@@ -26,7 +30,7 @@ export interface Visit {
   /** what events of this visit resolve to (made once, shared) */
   ctx: Ctx;
   /** undefined for states the definition does not have (mismatched or truncated history) */
-  node?: GraphNode;
+  node: GraphNode | undefined;
   thread: Thread;
   /** redrive count when the visit started: later redrives supersede it */
   epoch: number;
@@ -41,20 +45,20 @@ export interface Visit {
   starts: number;
   /** the same tries with their times; the last one may still be running */
   tries: TryReading[];
-  parameters?: unknown;
-  result?: unknown;
+  parameters: unknown;
+  result: unknown;
   children: Map<number, Thread>;
-  lastChild?: Thread;
-  mapRunArn?: string;
+  lastChild: Thread | undefined;
+  mapRunArn: string | undefined;
   /** Map: items of the current try, as MapStateStarted reports them */
-  itemCount?: number;
-  enteredAt?: number;
-  exitedAt?: number;
-  input?: unknown;
-  output?: unknown;
-  error?: string;
-  cause?: string;
-  assignedVariables?: Record<string, unknown>;
+  itemCount: number | undefined;
+  enteredAt: number | undefined;
+  exitedAt: number | undefined;
+  input: unknown;
+  output: unknown;
+  error: string | undefined;
+  cause: string | undefined;
+  assignedVariables: Record<string, unknown> | undefined;
 }
 
 export interface Ctx {
@@ -100,6 +104,23 @@ const TRY_END: Record<StateStatus, Exclude<TryOutcome, 'RUNNING'>> = {
   ABORTED: 'ABORTED',
 };
 
+/** What a trial changed, as it was before (see Tracker.beginTrial). */
+interface Trial {
+  /** visits from here on are the trial's own */
+  visitCount: number;
+  /** each changed visit's own fields before its first change */
+  touched: Map<Visit, Visit>;
+  /** each thread's current visit before the trial entered a state in it */
+  currents: Map<Thread, Visit | undefined>;
+  /** event ids remembered, with the context each had before */
+  ids: Array<[number, Ctx | undefined]>;
+  open: Visit[];
+  openByName: Array<[string, Visit[]]>;
+  lastLeaf?: Visit;
+  epoch: number;
+  redrivenAt?: number;
+}
+
 /** AWS caps a history at 25,000 events; redrives add more. Ids past this are not remembered. */
 const MAX_EVENT_ID = 1_000_000;
 
@@ -135,8 +156,8 @@ export class Tracker {
   redrivenAt?: number;
 
   /**
-   * A copy that reads on in this one's place (a replay's checkpoints and seeks): this one
-   * must never read on again. Every visit, thread and try is copied with the links between
+   * A copy that reads on in this one's place (a replay's checkpoints): this one must never
+   * read on again, except in a trial (see beginTrial). Every visit, thread and try is copied with the links between
    * them; graph nodes and payloads are shared, as nothing changes them. The contexts of
    * earlier events are looked up here, and copied, only when a later event points at one.
    */
@@ -177,9 +198,72 @@ export class Tracker {
   /** the tracker this one was forked from, and how its contexts become this one's (see fork) */
   private inherited?: { from: Tracker; copy: (ctx: Ctx) => Ctx };
 
+  /** what the trial under way changed, to put back (see beginTrial) */
+  private trial?: Trial;
+
+  /**
+   * Starts a trial: events are read on as usual, and `endTrial` puts this tracker back as it
+   * was. A replay seek reads on from a checkpoint this way instead of copying all its visits
+   * (a fork costs every visit so far; a trial, only what the events read change). Every
+   * change to a visit that may predate the trial goes through `touch` first.
+   */
+  beginTrial(): void {
+    this.trial = {
+      visitCount: this.visits.length,
+      touched: new Map(),
+      currents: new Map(),
+      ids: [],
+      open: [...this.open],
+      openByName: [...this.openByName].map(([name, list]) => [name, [...list]]),
+      lastLeaf: this.lastLeaf,
+      epoch: this.epoch,
+      redrivenAt: this.redrivenAt,
+    };
+  }
+
+  /**
+   * Called before a visit changes: in a trial, keeps its fields as they were, and gives it
+   * its own tries and children so the ones it had (which readings hand out) stay unchanged.
+   */
+  touch(visit: Visit): void {
+    const trial = this.trial;
+    if (!trial || visit.seq >= trial.visitCount || trial.touched.has(visit)) return;
+    trial.touched.set(visit, { ...visit });
+    visit.tries = visit.tries.map((t) => ({ ...t }));
+    visit.children = new Map(visit.children);
+  }
+
+  /** The visits from before the trial that it changed (each was touched). */
+  touchedInTrial(): Iterable<Visit> {
+    return this.trial?.touched.keys() ?? [];
+  }
+
+  /** Ends the trial: everything it changed is as it was at beginTrial. */
+  endTrial(): void {
+    const trial = this.trial;
+    if (!trial) return;
+    this.trial = undefined;
+    for (const [visit, before] of trial.touched) Object.assign(visit, before);
+    for (const [thread, current] of trial.currents) thread.current = current;
+    for (let i = trial.ids.length - 1; i >= 0; i--) {
+      const [id, ctx] = trial.ids[i] as [number, Ctx | undefined];
+      this.byEventId[id] = ctx;
+    }
+    this.visits.length = trial.visitCount;
+    this.open.clear();
+    for (const v of trial.open) this.open.add(v);
+    this.openByName.clear();
+    for (const [name, list] of trial.openByName) this.openByName.set(name, list);
+    this.lastLeaf = trial.lastLeaf;
+    this.epoch = trial.epoch;
+    this.redrivenAt = trial.redrivenAt;
+  }
+
   remember(id: unknown, ctx: Ctx) {
     // Masked or malformed ids (the fixtures' [0]) cannot be pointed at; absurd ones would make a huge array.
-    if (typeof id === 'number' && Number.isInteger(id) && id > 0 && id <= MAX_EVENT_ID) this.byEventId[id] = ctx;
+    if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0 || id > MAX_EVENT_ID) return;
+    this.trial?.ids.push([id, this.byEventId[id]]);
+    this.byEventId[id] = ctx;
   }
 
   ctxOf(previousEventId: unknown): Ctx | undefined {
@@ -188,21 +272,26 @@ export class Tracker {
     if (own || !this.inherited) return own;
     const theirs = this.inherited.from.ctxOf(previousEventId);
     if (!theirs) return undefined;
-    // Copied once: later events pointing at the same one find the same context.
+    // Copied once: later events pointing at the same one find the same context. Kept after a
+    // trial too: which visit an earlier event belongs to never changes.
     return (this.byEventId[previousEventId] = this.inherited.copy(theirs));
   }
 
   openVisit(name: string, node: GraphNode | undefined, thread: Thread, at: number | undefined): Visit {
-    const visit = {
-      name, seq: this.visits.length, node, thread, epoch: this.epoch, open: true, status: 'RUNNING', pending: false,
-      failedChild: false, starts: 0, tries: [] as TryReading[], children: new Map(), enteredAt: at,
-    } as Visit;
+    // One shape for all visits (copyVisit's) keeps the code reading them fast.
+    const visit: Visit = {
+      name, seq: this.visits.length, ctx: thread.ctx, node, thread, epoch: this.epoch, open: true, status: 'RUNNING',
+      pending: false, failedChild: false, starts: 0, tries: [], parameters: undefined, result: undefined, children: new Map(),
+      lastChild: undefined, mapRunArn: undefined, itemCount: undefined, enteredAt: at, exitedAt: undefined, input: undefined,
+      output: undefined, error: undefined, cause: undefined, assignedVariables: undefined,
+    };
     visit.ctx = { thread, visit };
     this.visits.push(visit);
     this.open.add(visit);
     const same = this.openByName.get(name);
     if (same) same.push(visit);
     else this.openByName.set(name, [visit]);
+    if (this.trial && !this.trial.currents.has(thread)) this.trial.currents.set(thread, thread.current);
     thread.current = visit;
     if (!isContainer(visit)) this.lastLeaf = visit;
     return visit;
@@ -211,6 +300,7 @@ export class Tracker {
   /** Ends a visit; whatever is still running inside it ends with it. */
   close(visit: Visit, status: StateStatus, at: number | undefined) {
     if (!visit.open) return;
+    this.touch(visit);
     const innerFailed = visit.pending || visit.failedChild || status === 'FAILED';
     for (const thread of visit.children.values()) this.closeThread(thread, innerFailed ? 'cut' : 'done', at);
     visit.open = false;
@@ -221,12 +311,17 @@ export class Tracker {
     const same = this.openByName.get(visit.name);
     if (same) same.splice(same.indexOf(visit), 1);
     // An uncaught failure inside a branch or iteration fails that branch, hence its container.
-    if (status === 'FAILED' && visit.thread.owner) visit.thread.owner.failedChild = true;
+    const owner = visit.thread.owner;
+    if (status === 'FAILED' && owner) {
+      this.touch(owner);
+      owner.failedChild = true;
+    }
   }
 
   /** A redriven visit runs again (a Map whose map run AWS redrives in place). */
   reopen(visit: Visit) {
     if (visit.open) return;
+    this.touch(visit);
     Object.assign(visit, { open: true, status: 'RUNNING', pending: false, failedChild: false, exitedAt: undefined });
     this.open.add(visit);
     const same = this.openByName.get(visit.name);
