@@ -52,6 +52,19 @@ describe('ReplayReader: any prefix, read from the nearest checkpoint', () => {
     });
   });
 
+  it('reads ahead in slices, stopping when told, and seeks read the same after', () => {
+    const events = generateHistory(3_000);
+    const graph = buildGraph(GENERATED_HISTORY_DEFINITION);
+    const reader = new ReplayReader(GENERATED_HISTORY_DEFINITION, events, graph, new Map(), 250);
+    let slices = 0;
+    expect(reader.readAhead(() => ++slices <= 5)).toBe(false);
+    expect(reader.at(2_345)).toEqual(readExecutionDetail(GENERATED_HISTORY_DEFINITION, events.slice(0, 2_345), graph));
+    expect(reader.readAhead(() => true)).toBe(true);
+    for (const n of [3_000, 2_999, 1_250, 17]) {
+      expect(reader.at(n), `at ${n}`).toEqual(readExecutionDetail(GENERATED_HISTORY_DEFINITION, events.slice(0, n), graph));
+    }
+  });
+
   it('clamps a position outside the history', () => {
     const events = generateHistory(300);
     const graph = buildGraph(GENERATED_HISTORY_DEFINITION);

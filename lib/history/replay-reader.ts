@@ -29,6 +29,9 @@ import type { HistoryEvent, StateVisit } from './types';
  */
 export const CHECKPOINT_EVERY = 1_000;
 
+/** Events read ahead between two looks at the time left (a fraction of a millisecond). */
+const READ_AHEAD_STEP = 100;
+
 interface StateVisits {
   visits: Visit[];
   readings: StateVisit[];
@@ -115,6 +118,21 @@ export class ReplayReader {
       state.readings.push(toStateVisit(v));
     }
     return changed;
+  }
+
+  /**
+   * Takes checkpoints ahead of any seek, a few events at a time while `more()` says so (the
+   * page calls it in idle time): a later seek far ahead then reads from its checkpoint
+   * instead of walking there first. True once every checkpoint is taken.
+   */
+  readAhead(more: () => boolean): boolean {
+    const total = this.events.length;
+    while (this.frontier.count < total) {
+      if (!more()) return false;
+      this.advanceTo(Math.min(total, this.frontier.count + READ_AHEAD_STEP));
+    }
+    this.advanceTo(total);
+    return true;
   }
 
   /** Walks the frontier to `n` at least, keeping a checkpoint at each multiple of `every`. */
