@@ -47,9 +47,7 @@ function threadFor(t: Tracker, m: Machine, node: GraphNode | undefined, ctx: Ctx
   let thread = container.children.get(key);
   if (!thread) {
     thread = newThread(container, key);
-    t.touch(container);
-    container.children.set(key, thread);
-    container.lastChild = thread;
+    t.addChild(container, key, thread);
   }
   return thread;
 }

@@ -47,7 +47,8 @@ export interface Visit {
   tries: TryReading[];
   parameters: unknown;
   result: unknown;
-  children: Map<number, Thread>;
+  /** branches or iterations, by key; changed only through Tracker.addChild (see NO_CHILDREN) */
+  children: ReadonlyMap<number, Thread>;
   lastChild: Thread | undefined;
   mapRunArn: string | undefined;
   /** Map: items of the current try, as MapStateStarted reports them */
@@ -66,12 +67,19 @@ export interface Ctx {
   visit?: Visit;
 }
 
+/**
+ * The children of every visit that has none: one shared empty map instead of one per visit
+ * (most visits are no container; a replay's checkpoints copy thousands of visits each).
+ * Hence a visit's children change only through Tracker.addChild, which gives it its own.
+ */
+const NO_CHILDREN: ReadonlyMap<number, Thread> = new Map();
+
 /** A visit's own fields, in one fixed shape; its links (thread, ctx, children) are set by the caller. */
 function copyVisit(v: Visit): Visit {
   return {
     name: v.name, seq: v.seq, ctx: v.ctx, node: v.node, thread: v.thread, epoch: v.epoch, open: v.open, status: v.status,
     pending: v.pending, failedChild: v.failedChild, starts: v.starts, tries: v.tries.map((t) => ({ ...t })), parameters: v.parameters,
-    result: v.result, children: new Map(), lastChild: undefined, mapRunArn: v.mapRunArn, itemCount: v.itemCount, enteredAt: v.enteredAt,
+    result: v.result, children: NO_CHILDREN, lastChild: undefined, mapRunArn: v.mapRunArn, itemCount: v.itemCount, enteredAt: v.enteredAt,
     exitedAt: v.exitedAt, input: v.input, output: v.output, error: v.error, cause: v.cause, assignedVariables: v.assignedVariables,
   };
 }
@@ -181,7 +189,7 @@ export class Tracker {
       visits[from.seq] = copy;
       copy.thread = thread(from.thread);
       copy.ctx = { thread: copy.thread, visit: copy };
-      for (const [key, child] of from.children) copy.children.set(key, thread(child));
+      if (from.children.size > 0) copy.children = new Map(Array.from(from.children, ([key, child]) => [key, thread(child)]));
       if (from.lastChild) copy.lastChild = thread(from.lastChild);
       return copy;
     };
@@ -230,7 +238,22 @@ export class Tracker {
     if (!trial || visit.seq >= trial.visitCount || trial.touched.has(visit)) return;
     trial.touched.set(visit, { ...visit });
     visit.tries = visit.tries.map((t) => ({ ...t }));
-    visit.children = new Map(visit.children);
+    if (visit.children.size > 0) visit.children = new Map(visit.children);
+  }
+
+  /** Adds a branch or iteration to a container (its children are its own from here on). */
+  addChild(container: Visit, key: number, thread: Thread): void {
+    this.touch(container);
+    const own = container.children === NO_CHILDREN ? new Map<number, Thread>() : (container.children as Map<number, Thread>);
+    container.children = own.set(key, thread);
+    container.lastChild = thread;
+  }
+
+  /** A retry: what the previous try started inside is no longer the container's. */
+  dropChildren(container: Visit): void {
+    this.touch(container);
+    container.children = NO_CHILDREN;
+    container.lastChild = undefined;
   }
 
   /** The visits from before the trial that it changed (each was touched). */
@@ -281,7 +304,7 @@ export class Tracker {
     // One shape for all visits (copyVisit's) keeps the code reading them fast.
     const visit: Visit = {
       name, seq: this.visits.length, ctx: thread.ctx, node, thread, epoch: this.epoch, open: true, status: 'RUNNING',
-      pending: false, failedChild: false, starts: 0, tries: [], parameters: undefined, result: undefined, children: new Map(),
+      pending: false, failedChild: false, starts: 0, tries: [], parameters: undefined, result: undefined, children: NO_CHILDREN,
       lastChild: undefined, mapRunArn: undefined, itemCount: undefined, enteredAt: at, exitedAt: undefined, input: undefined,
       output: undefined, error: undefined, cause: undefined, assignedVariables: undefined,
     };
