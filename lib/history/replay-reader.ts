@@ -47,14 +47,23 @@ interface Checkpoint {
   states: Map<string, StateVisits>;
 }
 
-/** Each state's visits, in the order entered, with their readings. */
-function statesOf(visits: readonly Visit[]): Map<string, StateVisits> {
+/**
+ * Each state's visits, in the order entered, with their readings: those of `before` (the
+ * previous checkpoint's) for the visits it had that nothing changed since (`changed` holds
+ * the ones that changed), so checkpoints share the readings of visits long over.
+ */
+function statesOf(
+  visits: readonly Visit[],
+  before?: { states: Map<string, StateVisits>; visitCount: number; changed: ReadonlySet<number>; indexBySeq: readonly number[] },
+): Map<string, StateVisits> {
   const states = new Map<string, StateVisits>();
   for (const v of visits) {
     let state = states.get(v.name);
     if (!state) states.set(v.name, (state = { visits: [], readings: [] }));
     state.visits.push(v);
-    state.readings.push(toStateVisit(v));
+    const kept = before && v.seq < before.visitCount && !before.changed.has(v.seq);
+    const reading = kept ? before.states.get(v.name)?.readings[before.indexBySeq[v.seq] as number] : undefined;
+    state.readings.push(reading ?? toStateVisit(v));
   }
   return states;
 }
@@ -140,8 +149,10 @@ export class ReplayReader {
     for (;;) {
       const f = this.frontier;
       if (f.count % this.every === 0 && this.checkpoints.length === f.count / this.every) {
-        this.checkpoints.push({ reading: f, states: statesOf(f.tracker.visits) });
+        this.checkpoints.push({ reading: f, states: this.statesAtCheckpoint(f.tracker) });
         this.frontier = forkReading(f);
+        // The walk to the next checkpoint is a trial that is kept: it says which visits changed.
+        this.frontier.tracker.beginTrial();
         continue;
       }
       if (f.count >= n) return;
@@ -149,6 +160,16 @@ export class ReplayReader {
       this.indexNewVisits(f);
       this.places.push(placeOf(ctx, (v) => this.indexBySeq[v.seq]));
     }
+  }
+
+  /** The states of the frontier as it becomes a checkpoint, sharing the last one's readings. */
+  private statesAtCheckpoint(tracker: Tracker): Map<string, StateVisits> {
+    const last = this.checkpoints.at(-1);
+    const visitCount = tracker.visitCountBeforeTrial();
+    const changed = new Set(Array.from(tracker.touchedInTrial(), (v) => v.seq));
+    tracker.keepTrial();
+    if (!last || visitCount === undefined) return statesOf(tracker.visits);
+    return statesOf(tracker.visits, { states: last.states, visitCount, changed, indexBySeq: this.indexBySeq });
   }
 
   private indexNewVisits(f: ReadingSoFar): void {

@@ -261,6 +261,16 @@ export class Tracker {
     return this.trial?.touched.keys() ?? [];
   }
 
+  /** How many visits there were when the trial began (none under way: undefined). */
+  visitCountBeforeTrial(): number | undefined {
+    return this.trial?.visitCount;
+  }
+
+  /** Ends the trial keeping what it changed: it only served to tell which visits changed. */
+  keepTrial(): void {
+    this.trial = undefined;
+  }
+
   /** Ends the trial: everything it changed is as it was at beginTrial. */
   endTrial(): void {
     const trial = this.trial;
