@@ -123,7 +123,7 @@ function whenIdle(work: (more: () => boolean) => boolean): () => void {
   const schedule = () => {
     if ('requestIdleCallback' in window) {
       const handle = requestIdleCallback((deadline) => {
-        if (!work(() => deadline.timeRemaining() > 1)) schedule();
+        if (!work(() => deadline.timeRemaining() > IDLE_RESERVE_MS)) schedule();
       });
       cancel = () => cancelIdleCallback(handle);
     } else {
@@ -138,6 +138,12 @@ function whenIdle(work: (more: () => boolean) => boolean): () => void {
   return () => cancel();
 }
 
+/**
+ * Idle time left that a step of work may start in: the reader's steps are a fraction of a
+ * millisecond, but one that takes a checkpoint copies its visits (a few ms at 25,000
+ * events), and overrunning the idle period would delay the next frame of a drag.
+ */
+const IDLE_RESERVE_MS = 6;
 /** Without requestIdleCallback: slices this long, this far apart (a frame's spare time, then a few frames). */
 const IDLE_SLICE_MS = 8;
 const IDLE_GAP_MS = 50;
