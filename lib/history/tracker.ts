@@ -120,8 +120,9 @@ interface Trial {
   touched: Map<Visit, Visit>;
   /** each thread's current visit before the trial entered a state in it */
   currents: Map<Thread, Visit | undefined>;
-  /** event ids remembered, with the context each had before */
-  ids: Array<[number, Ctx | undefined]>;
+  /** event ids remembered, and (same index) the context each had before */
+  ids: number[];
+  ctxs: Array<Ctx | undefined>;
   open: Visit[];
   openByName: Array<[string, Visit[]]>;
   lastLeaf?: Visit;
@@ -221,6 +222,7 @@ export class Tracker {
       touched: new Map(),
       currents: new Map(),
       ids: [],
+      ctxs: [],
       open: [...this.open],
       openByName: [...this.openByName].map(([name, list]) => [name, [...list]]),
       lastLeaf: this.lastLeaf,
@@ -278,10 +280,7 @@ export class Tracker {
     this.trial = undefined;
     for (const [visit, before] of trial.touched) Object.assign(visit, before);
     for (const [thread, current] of trial.currents) thread.current = current;
-    for (let i = trial.ids.length - 1; i >= 0; i--) {
-      const [id, ctx] = trial.ids[i] as [number, Ctx | undefined];
-      this.byEventId[id] = ctx;
-    }
+    for (let i = trial.ids.length - 1; i >= 0; i--) this.byEventId[trial.ids[i] as number] = trial.ctxs[i];
     this.visits.length = trial.visitCount;
     this.open.clear();
     for (const v of trial.open) this.open.add(v);
@@ -295,7 +294,10 @@ export class Tracker {
   remember(id: unknown, ctx: Ctx) {
     // Masked or malformed ids (the fixtures' [0]) cannot be pointed at; absurd ones would make a huge array.
     if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0 || id > MAX_EVENT_ID) return;
-    this.trial?.ids.push([id, this.byEventId[id]]);
+    if (this.trial) {
+      this.trial.ids.push(id);
+      this.trial.ctxs.push(this.byEventId[id]);
+    }
     this.byEventId[id] = ctx;
   }
 
