@@ -5,7 +5,8 @@
  * from the nearest one at or before N to N (at most CHECKPOINT_EVERY events) in a trial
  * that puts the checkpoint back afterwards (see Tracker.beginTrial). What it gives equals
  * readExecutionDetail over events 1..N (replay-reader.test.ts holds it to that).
- * Checkpoints are taken lazily, as far as the furthest position asked for.
+ * Checkpoints are taken as far as the furthest position asked for, or ahead of any seek in
+ * the page's idle time (readAhead).
  */
 import type { AslDefinition, AslGraph } from '../asl/types';
 import { toStateVisit } from './aggregate';
