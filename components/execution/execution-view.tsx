@@ -82,7 +82,8 @@ export function ExecutionView(props: ExecutionViewProps) {
   const reading = detail.reading;
   // Replay: the panels show events 1..N; the header and its actions stay on the real execution.
   const replay = useReplay(events, initialAt);
-  const shown = useReplayDetail(definition, graph, replay, detail, events);
+  // Once a replay of an ended execution begins, its checkpoints are taken while the page is idle.
+  const shown = useReplayDetail(definition, graph, replay, detail, events, replay.replaying && reading.executionStatus !== 'RUNNING');
   // Narrated once per batch of events; each replay position only looks its sentence up.
   // Narrating reads the whole history (0.1 s for 25,000 events), so it waits until the page
   // is drawn and live: the server and the hydrating render see no events here, and the line

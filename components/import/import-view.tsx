@@ -98,7 +98,8 @@ function ImportedExecution({ history }: { history: ImportedHistory }) {
   // `?at=` works here too, for a file opened again with the same link.
   const [initialAt] = useState(() => parseAtParam(new URLSearchParams(window.location.search).get('at')));
   const replay = useReplay(events, initialAt);
-  const shown = useReplayDetail(definition, graph, replay, detail, events);
+  // A file never grows: the replay's checkpoints are taken while the page is idle.
+  const shown = useReplayDetail(definition, graph, replay, detail, events, true);
   const orderId = useMemo(() => sagaOrderIdOf(events, history.name), [events, history.name]);
   const sentences = useMemo(() => narrateEvents(events, { definition, graph }), [events, definition, graph]);
   const narration = latestSentence(sentences, replay.count);

@@ -115,6 +115,40 @@ export function useReplay(events: readonly HistoryEvent[], initialAt: number | u
 }
 
 /**
+ * Runs `work` in idle time, slice by slice, until it says it is done: requestIdleCallback
+ * where the browser has it (Safari does not), else short timer slices. Returns a cancel.
+ */
+function whenIdle(work: (more: () => boolean) => boolean): () => void {
+  let cancel = () => {};
+  const schedule = () => {
+    if ('requestIdleCallback' in window) {
+      const handle = requestIdleCallback((deadline) => {
+        if (!work(() => deadline.timeRemaining() > IDLE_RESERVE_MS)) schedule();
+      });
+      cancel = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(() => {
+        const end = performance.now() + IDLE_SLICE_MS;
+        if (!work(() => performance.now() < end)) schedule();
+      }, IDLE_GAP_MS);
+      cancel = () => clearTimeout(handle);
+    }
+  };
+  schedule();
+  return () => cancel();
+}
+
+/**
+ * Idle time left that a step of work may start in: the reader's steps are a fraction of a
+ * millisecond, but one that takes a checkpoint copies its visits (a few ms at 25,000
+ * events), and overrunning the idle period would delay the next frame of a drag.
+ */
+const IDLE_RESERVE_MS = 6;
+/** Without requestIdleCallback: slices this long, this far apart (a frame's spare time, then a few frames). */
+const IDLE_SLICE_MS = 8;
+const IDLE_GAP_MS = 50;
+
+/**
  * The reading of the events shown: the whole run's (already read) while following, else
  * the reader over events 1..N, taken from the nearest checkpoint (see ReplayReader) so a
  * seek reads a few hundred events, not all of them; with the run's end time, so the
@@ -126,12 +160,18 @@ export function useReplayDetail(
   replay: Replay,
   whole: ExecutionDetail,
   allEvents: readonly HistoryEvent[],
+  /**
+   * Take the reader's checkpoints in idle time, so that no seek waits for the reader to walk
+   * up to it: for a history that no longer grows (a new batch would make a new reader).
+   */
+  readAhead = false,
 ): { detail: ExecutionDetail; replay: { runEnd: number | undefined } | undefined } {
   const { replaying, count } = replay;
   // Parsed payloads, kept across this page's reads of the history (see PayloadCache).
   const [payloads] = useState<PayloadCache>(() => new Map());
-  // Made per history; it reads nothing until the first seek.
+  // Made per history; it reads nothing until the first seek, or until idle time when reading ahead.
   const reader = useMemo(() => new ReplayReader(definition, allEvents, graph, payloads), [definition, allEvents, graph, payloads]);
+  useEffect(() => (readAhead ? whenIdle((more) => reader.readAhead(more)) : undefined), [readAhead, reader]);
   const detail = useMemo(() => (replaying ? reader.at(count) : whole), [replaying, reader, count, whole]);
   const runEnd = toEpochMs(allEvents.at(-1)?.timestamp);
   const marks = useMemo(() => (replaying ? { runEnd } : undefined), [replaying, runEnd]);

@@ -52,26 +52,37 @@ export function toStateVisit(v: Visit): StateVisit {
  * redrive in the same iteration/branch, so a redriven success does not stay FAILED.
  */
 function isCurrent(visits: readonly Visit[]): (v: Visit) => boolean {
+  // Before any redrive every visit is of the one run (a replay seek aggregates thousands).
+  if (visits.every((v) => v.epoch === 0)) return () => true;
   const latest = new Map<number, number>();
   for (const v of visits) latest.set(v.thread.key ?? -1, Math.max(latest.get(v.thread.key ?? -1) ?? 0, v.epoch));
   return (v) => v.epoch === latest.get(v.thread.key ?? -1);
 }
 
-export function aggregateState(node: GraphNode, visits: readonly Visit[]): StateReading {
-  const readings = visits.map(toStateVisit);
+/**
+ * `readings`: toStateVisit of each visit, when the caller keeps them already (a replay
+ * seek). They are handed out as they are, so no one may change them afterwards.
+ */
+export function aggregateState(
+  node: GraphNode,
+  visits: readonly Visit[],
+  readings: StateVisit[] = visits.map(toStateVisit),
+): StateReading {
   const counts = isCurrent(visits);
   let status: StateStatus = 'NOT_RUN';
   let attempts = 0;
-  const current: StateVisit[] = [];
-  for (const [i, r] of readings.entries()) {
+  // Times, like status and tries, are the current run's: a redriven state's wait for the redrive is no part of it.
+  let enteredAt: number | undefined;
+  let last: StateVisit | undefined;
+  for (let i = 0; i < readings.length; i++) {
+    const r = readings[i] as StateVisit;
     if (!counts(visits[i] as Visit)) continue;
-    current.push(r);
     status = worstStatus(status, r.status);
     attempts = Math.max(attempts, r.attempts);
+    enteredAt ??= r.enteredAt;
+    last = r;
   }
-  // Times, like status and tries, are the current run's: a redriven state's wait for the redrive is no part of it.
-  const enteredAt = current.find((r) => r.enteredAt !== undefined)?.enteredAt;
-  const exitedAt = status === 'RUNNING' ? undefined : current.at(-1)?.exitedAt;
+  const exitedAt = status === 'RUNNING' ? undefined : last?.exitedAt;
   return {
     name: node.id,
     status,

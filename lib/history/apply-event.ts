@@ -47,20 +47,22 @@ function threadFor(t: Tracker, m: Machine, node: GraphNode | undefined, ctx: Ctx
   let thread = container.children.get(key);
   if (!thread) {
     thread = newThread(container, key);
-    container.children.set(key, thread);
-    container.lastChild = thread;
+    t.addChild(container, key, thread);
   }
   return thread;
 }
 
-function recordTransition(m: Machine, facts: ExecutionSoFar, from: Visit, to: string) {
+function recordTransition(t: Tracker, m: Machine, facts: ExecutionSoFar, from: Visit, to: string) {
   const edges = m.transitions.get(from.name)?.get(to);
   if (!edges) return;
   const failed = from.pending || from.failedChild || from.status === 'CAUGHT';
   if (edges.catch !== undefined && (failed || edges.plain === undefined)) {
     facts.edgesRun.add(edges.catch);
     // Parallel/Map exits carry no failure event of their own: going to a handler is the proof.
-    if (!from.open && from.status === 'SUCCEEDED') from.status = 'CAUGHT';
+    if (!from.open && from.status === 'SUCCEEDED') {
+      t.touch(from);
+      from.status = 'CAUGHT';
+    }
   } else if (edges.plain !== undefined) facts.edgesRun.add(edges.plain);
 }
 
@@ -76,7 +78,7 @@ function enter(
   if (name === undefined) return undefined;
   const node = m.nodes.get(name);
   const thread = threadFor(t, m, node, ctx);
-  if (thread.current) recordTransition(m, facts, thread.current, name);
+  if (thread.current) recordTransition(t, m, facts, thread.current, name);
   const visit = t.openVisit(name, node, thread, at);
   visit.input = t.payload(detailsOf(event)?.input);
   if (event.type === 'FailStateEntered') {
@@ -90,11 +92,17 @@ function enter(
 }
 
 /** The state ExecutionFailed points at failed, even when AWS wrote no failure event for it (States.Runtime). */
-function blame(ctx: Ctx | undefined, event: HistoryEvent) {
+function blame(t: Tracker, ctx: Ctx | undefined, event: HistoryEvent) {
   const culprit = [ctx?.visit, ctx?.thread.current].find((v) => v?.open);
-  if (culprit && !isContainer(culprit)) culprit.pending = true;
+  if (culprit && !isContainer(culprit)) {
+    t.touch(culprit);
+    culprit.pending = true;
+  }
   const failState = ctx?.visit;
-  if (failState?.node?.type === 'Fail' && failState.error === undefined) Object.assign(failState, errorOf(event));
+  if (failState?.node?.type === 'Fail' && failState.error === undefined) {
+    t.touch(failState);
+    Object.assign(failState, errorOf(event));
+  }
 }
 
 function endExecution(t: Tracker, facts: ExecutionSoFar, status: ExecutionStatus, at: number | undefined) {
@@ -123,7 +131,7 @@ export function applyEvent(t: Tracker, m: Machine, facts: ExecutionSoFar, event:
       return t.top.ctx;
     case 'execution-failed': {
       Object.assign(facts, errorOf(event));
-      blame(ctx, event);
+      blame(t, ctx, event);
       endExecution(t, facts, 'FAILED', at);
       return t.top.ctx;
     }
@@ -149,6 +157,7 @@ export function applyEvent(t: Tracker, m: Machine, facts: ExecutionSoFar, event:
       const resumed = t.resumable(ctx);
       const v = t.named(ctx, name) ?? (resumed?.name === name ? t.rerun(resumed, at) : undefined);
       if (!v) return ctx;
+      t.touch(v);
       v.output = t.payload(details?.output);
       v.assignedVariables = assignedVariablesOf(event);
       // A caught failure still exits; the handler is entered next.

@@ -25,8 +25,7 @@ function startTry(t: Tracker, v: Visit, at: At) {
   if (v.starts === 1) return;
   // A retry: what the previous try left running inside is over, and its failure is no longer final.
   for (const thread of v.children.values()) t.closeThread(thread, 'cut', at);
-  v.children.clear();
-  v.lastChild = undefined;
+  t.dropChildren(v);
   v.pending = false;
   v.failedChild = false;
 }
@@ -55,11 +54,11 @@ function applyIteration(
   const { name, index } = iterationOf(event);
   const map = t.container(ctx, 'Map', name);
   if (!map) return ctx;
+  t.touch(map);
   if (kind === 'iteration-started') {
     const key = index ?? map.children.size;
     const thread = newThread(map, key);
-    map.children.set(key, thread);
-    map.lastChild = thread;
+    t.addChild(map, key, thread);
     return thread.ctx;
   }
   const thread = (index === undefined ? undefined : map.children.get(index)) ?? map.lastChild;
@@ -107,6 +106,7 @@ export function applyStateEvent(
     : t.container(ctx, container);
   const v = open ?? resume(t, ctx, container, at);
   if (!v) return ctx;
+  t.touch(v);
   switch (kind) {
     case 'attempt': {
       startTry(t, v, at);

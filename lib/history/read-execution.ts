@@ -11,7 +11,7 @@ import { aggregateState } from './aggregate';
 import { applyEvent, type ExecutionSoFar, type Machine, type Transition } from './apply-event';
 import { sagaOutcome } from './saga-outcome';
 import { Tracker, type Ctx, type PayloadCache, type Visit } from './tracker';
-import type { ExecutionReading, HistoryEvent, StateReading } from './types';
+import type { ExecutionReading, HistoryEvent, StateReading, StateVisit } from './types';
 import { isRecord } from '../core/values';
 import { asString } from './values';
 
@@ -116,16 +116,28 @@ export function forkReading(r: ReadingSoFar): ReadingSoFar {
  * must not read on afterwards (fork it first when it must).
  */
 export function readingOf(r: ReadingSoFar, graph: AslGraph): { reading: ExecutionReading; indexOf: Map<Visit, number> } {
+  const { byName, indexOf } = groupVisits(r.tracker.visits);
+  return { reading: readingFrom(r, graph, (name) => ({ visits: byName.get(name) ?? [] })), indexOf };
+}
+
+/** One state's visits in the order entered, and toStateVisit of each when already made. */
+export interface StateVisits {
+  visits: readonly Visit[];
+  readings?: StateVisit[];
+}
+
+/** readingOf, with each state's visits (and maybe their readings) from `visitsOf`. */
+export function readingFrom(r: ReadingSoFar, graph: AslGraph, visitsOf: (state: string) => StateVisits): ExecutionReading {
   const { tracker, facts } = r;
-  const { byName, indexOf } = groupVisits(tracker.visits);
   const states: Record<string, StateReading> = {};
   const typed: Array<StateReading & { type: GraphNode['type'] }> = [];
   for (const node of graph.nodes) {
-    const reading = aggregateState(node, byName.get(node.id) ?? []);
+    const { visits, readings } = visitsOf(node.id);
+    const reading = aggregateState(node, visits, readings);
     states[node.id] = reading;
     typed.push({ ...reading, type: node.type });
   }
-  const reading: ExecutionReading = {
+  return {
     executionStatus: facts.status,
     sagaOutcome: sagaOutcome(facts.status, typed),
     states,
@@ -140,7 +152,6 @@ export function readingOf(r: ReadingSoFar, graph: AslGraph): { reading: Executio
     // Each redrive starts a new epoch of visits, so the epoch is the redrive count.
     redriveCount: tracker.epoch,
   };
-  return { reading, indexOf };
 }
 
 /**

@@ -37,6 +37,34 @@ describe('ReplayReader: any prefix, read from the nearest checkpoint', () => {
     }
   });
 
+  it('a reading handed out stays as it was while later seeks read on from the same checkpoint', () => {
+    // Seeks share the checkpoint's visit readings and put its tracker back afterwards: the
+    // page keeps showing one reading while the next is made, so no seek may change another's.
+    const events = generateHistory(3_000);
+    const graph = buildGraph(GENERATED_HISTORY_DEFINITION);
+    const reader = new ReplayReader(GENERATED_HISTORY_DEFINITION, events, graph, new Map(), 1_000);
+    const kept = [1_200, 1_900, 1_001, 2_999].map((n) => ({ n, detail: reader.at(n) }));
+    const copies = kept.map(({ detail }) => structuredClone(detail));
+    for (const n of [1_999, 1_000, 1_500, 2_500, 3_000]) reader.at(n);
+    kept.forEach(({ n, detail }, i) => {
+      expect(detail, `at ${n}`).toEqual(copies[i]);
+      expect(detail, `at ${n}`).toEqual(readExecutionDetail(GENERATED_HISTORY_DEFINITION, events.slice(0, n), graph));
+    });
+  });
+
+  it('reads ahead in slices, stopping when told, and seeks read the same after', () => {
+    const events = generateHistory(3_000);
+    const graph = buildGraph(GENERATED_HISTORY_DEFINITION);
+    const reader = new ReplayReader(GENERATED_HISTORY_DEFINITION, events, graph, new Map(), 250);
+    let slices = 0;
+    expect(reader.readAhead(() => ++slices <= 5)).toBe(false);
+    expect(reader.at(2_345)).toEqual(readExecutionDetail(GENERATED_HISTORY_DEFINITION, events.slice(0, 2_345), graph));
+    expect(reader.readAhead(() => true)).toBe(true);
+    for (const n of [3_000, 2_999, 1_250, 17]) {
+      expect(reader.at(n), `at ${n}`).toEqual(readExecutionDetail(GENERATED_HISTORY_DEFINITION, events.slice(0, n), graph));
+    }
+  });
+
   it('clamps a position outside the history', () => {
     const events = generateHistory(300);
     const graph = buildGraph(GENERATED_HISTORY_DEFINITION);

@@ -19,6 +19,10 @@ export interface Thread {
   current?: Visit;
 }
 
+/**
+ * Fields that may be unset are still always there (`| undefined`, not `?`): a trial puts a
+ * visit back by its own fields (see Tracker.touch).
+ */
 export interface Visit {
   name: string;
   /** position among all visits of the execution, in the order they were entered */
@@ -26,7 +30,7 @@ export interface Visit {
   /** what events of this visit resolve to (made once, shared) */
   ctx: Ctx;
   /** undefined for states the definition does not have (mismatched or truncated history) */
-  node?: GraphNode;
+  node: GraphNode | undefined;
   thread: Thread;
   /** redrive count when the visit started: later redrives supersede it */
   epoch: number;
@@ -41,20 +45,21 @@ export interface Visit {
   starts: number;
   /** the same tries with their times; the last one may still be running */
   tries: TryReading[];
-  parameters?: unknown;
-  result?: unknown;
-  children: Map<number, Thread>;
-  lastChild?: Thread;
-  mapRunArn?: string;
+  parameters: unknown;
+  result: unknown;
+  /** branches or iterations, by key; changed only through Tracker.addChild (see NO_CHILDREN) */
+  children: ReadonlyMap<number, Thread>;
+  lastChild: Thread | undefined;
+  mapRunArn: string | undefined;
   /** Map: items of the current try, as MapStateStarted reports them */
-  itemCount?: number;
-  enteredAt?: number;
-  exitedAt?: number;
-  input?: unknown;
-  output?: unknown;
-  error?: string;
-  cause?: string;
-  assignedVariables?: Record<string, unknown>;
+  itemCount: number | undefined;
+  enteredAt: number | undefined;
+  exitedAt: number | undefined;
+  input: unknown;
+  output: unknown;
+  error: string | undefined;
+  cause: string | undefined;
+  assignedVariables: Record<string, unknown> | undefined;
 }
 
 export interface Ctx {
@@ -62,12 +67,19 @@ export interface Ctx {
   visit?: Visit;
 }
 
+/**
+ * The children of every visit that has none: one shared empty map instead of one per visit
+ * (most visits are no container; a replay's checkpoints copy thousands of visits each).
+ * Hence a visit's children change only through Tracker.addChild, which gives it its own.
+ */
+const NO_CHILDREN: ReadonlyMap<number, Thread> = new Map();
+
 /** A visit's own fields, in one fixed shape; its links (thread, ctx, children) are set by the caller. */
 function copyVisit(v: Visit): Visit {
   return {
     name: v.name, seq: v.seq, ctx: v.ctx, node: v.node, thread: v.thread, epoch: v.epoch, open: v.open, status: v.status,
     pending: v.pending, failedChild: v.failedChild, starts: v.starts, tries: v.tries.map((t) => ({ ...t })), parameters: v.parameters,
-    result: v.result, children: new Map(), lastChild: undefined, mapRunArn: v.mapRunArn, itemCount: v.itemCount, enteredAt: v.enteredAt,
+    result: v.result, children: NO_CHILDREN, lastChild: undefined, mapRunArn: v.mapRunArn, itemCount: v.itemCount, enteredAt: v.enteredAt,
     exitedAt: v.exitedAt, input: v.input, output: v.output, error: v.error, cause: v.cause, assignedVariables: v.assignedVariables,
   };
 }
@@ -99,6 +111,24 @@ const TRY_END: Record<StateStatus, Exclude<TryOutcome, 'RUNNING'>> = {
   FAILED: 'FAILED',
   ABORTED: 'ABORTED',
 };
+
+/** What a trial changed, as it was before (see Tracker.beginTrial). */
+interface Trial {
+  /** visits from here on are the trial's own */
+  visitCount: number;
+  /** each changed visit's own fields before its first change */
+  touched: Map<Visit, Visit>;
+  /** each thread's current visit before the trial entered a state in it */
+  currents: Map<Thread, Visit | undefined>;
+  /** event ids remembered, and (same index) the context each had before */
+  ids: number[];
+  ctxs: Array<Ctx | undefined>;
+  open: Visit[];
+  openByName: Array<[string, Visit[]]>;
+  lastLeaf?: Visit;
+  epoch: number;
+  redrivenAt?: number;
+}
 
 /** AWS caps a history at 25,000 events; redrives add more. Ids past this are not remembered. */
 const MAX_EVENT_ID = 1_000_000;
@@ -135,8 +165,8 @@ export class Tracker {
   redrivenAt?: number;
 
   /**
-   * A copy that reads on in this one's place (a replay's checkpoints and seeks): this one
-   * must never read on again. Every visit, thread and try is copied with the links between
+   * A copy that reads on in this one's place (a replay's checkpoints): this one must never
+   * read on again, except in a trial (see beginTrial). Every visit, thread and try is copied with the links between
    * them; graph nodes and payloads are shared, as nothing changes them. The contexts of
    * earlier events are looked up here, and copied, only when a later event points at one.
    */
@@ -160,7 +190,7 @@ export class Tracker {
       visits[from.seq] = copy;
       copy.thread = thread(from.thread);
       copy.ctx = { thread: copy.thread, visit: copy };
-      for (const [key, child] of from.children) copy.children.set(key, thread(child));
+      if (from.children.size > 0) copy.children = new Map(Array.from(from.children, ([key, child]) => [key, thread(child)]));
       if (from.lastChild) copy.lastChild = thread(from.lastChild);
       return copy;
     };
@@ -177,9 +207,98 @@ export class Tracker {
   /** the tracker this one was forked from, and how its contexts become this one's (see fork) */
   private inherited?: { from: Tracker; copy: (ctx: Ctx) => Ctx };
 
+  /** what the trial under way changed, to put back (see beginTrial) */
+  private trial?: Trial;
+
+  /**
+   * Starts a trial: events are read on as usual, and `endTrial` puts this tracker back as it
+   * was. A replay seek reads on from a checkpoint this way instead of copying all its visits
+   * (a fork costs every visit so far; a trial, only what the events read change). Every
+   * change to a visit that may predate the trial goes through `touch` first.
+   */
+  beginTrial(): void {
+    this.trial = {
+      visitCount: this.visits.length,
+      touched: new Map(),
+      currents: new Map(),
+      ids: [],
+      ctxs: [],
+      open: [...this.open],
+      openByName: [...this.openByName].map(([name, list]) => [name, [...list]]),
+      lastLeaf: this.lastLeaf,
+      epoch: this.epoch,
+      redrivenAt: this.redrivenAt,
+    };
+  }
+
+  /**
+   * Called before a visit changes: in a trial, keeps its fields as they were, and gives it
+   * its own tries and children so the ones it had (which readings hand out) stay unchanged.
+   */
+  touch(visit: Visit): void {
+    const trial = this.trial;
+    if (!trial || visit.seq >= trial.visitCount || trial.touched.has(visit)) return;
+    trial.touched.set(visit, { ...visit });
+    visit.tries = visit.tries.map((t) => ({ ...t }));
+    if (visit.children.size > 0) visit.children = new Map(visit.children);
+  }
+
+  /** Adds a branch or iteration to a container (its children are its own from here on). */
+  addChild(container: Visit, key: number, thread: Thread): void {
+    this.touch(container);
+    const own = container.children === NO_CHILDREN ? new Map<number, Thread>() : (container.children as Map<number, Thread>);
+    container.children = own.set(key, thread);
+    container.lastChild = thread;
+  }
+
+  /** A retry: what the previous try started inside is no longer the container's. */
+  dropChildren(container: Visit): void {
+    this.touch(container);
+    container.children = NO_CHILDREN;
+    container.lastChild = undefined;
+  }
+
+  /** The visits from before the trial that it changed (each was touched). */
+  touchedInTrial(): Iterable<Visit> {
+    return this.trial?.touched.keys() ?? [];
+  }
+
+  /** How many visits there were when the trial began (none under way: undefined). */
+  visitCountBeforeTrial(): number | undefined {
+    return this.trial?.visitCount;
+  }
+
+  /** Ends the trial keeping what it changed: it only served to tell which visits changed. */
+  keepTrial(): void {
+    this.trial = undefined;
+  }
+
+  /** Ends the trial: everything it changed is as it was at beginTrial. */
+  endTrial(): void {
+    const trial = this.trial;
+    if (!trial) return;
+    this.trial = undefined;
+    for (const [visit, before] of trial.touched) Object.assign(visit, before);
+    for (const [thread, current] of trial.currents) thread.current = current;
+    for (let i = trial.ids.length - 1; i >= 0; i--) this.byEventId[trial.ids[i] as number] = trial.ctxs[i];
+    this.visits.length = trial.visitCount;
+    this.open.clear();
+    for (const v of trial.open) this.open.add(v);
+    this.openByName.clear();
+    for (const [name, list] of trial.openByName) this.openByName.set(name, list);
+    this.lastLeaf = trial.lastLeaf;
+    this.epoch = trial.epoch;
+    this.redrivenAt = trial.redrivenAt;
+  }
+
   remember(id: unknown, ctx: Ctx) {
     // Masked or malformed ids (the fixtures' [0]) cannot be pointed at; absurd ones would make a huge array.
-    if (typeof id === 'number' && Number.isInteger(id) && id > 0 && id <= MAX_EVENT_ID) this.byEventId[id] = ctx;
+    if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0 || id > MAX_EVENT_ID) return;
+    if (this.trial) {
+      this.trial.ids.push(id);
+      this.trial.ctxs.push(this.byEventId[id]);
+    }
+    this.byEventId[id] = ctx;
   }
 
   ctxOf(previousEventId: unknown): Ctx | undefined {
@@ -188,21 +307,26 @@ export class Tracker {
     if (own || !this.inherited) return own;
     const theirs = this.inherited.from.ctxOf(previousEventId);
     if (!theirs) return undefined;
-    // Copied once: later events pointing at the same one find the same context.
+    // Copied once: later events pointing at the same one find the same context. Kept after a
+    // trial too: which visit an earlier event belongs to never changes.
     return (this.byEventId[previousEventId] = this.inherited.copy(theirs));
   }
 
   openVisit(name: string, node: GraphNode | undefined, thread: Thread, at: number | undefined): Visit {
-    const visit = {
-      name, seq: this.visits.length, node, thread, epoch: this.epoch, open: true, status: 'RUNNING', pending: false,
-      failedChild: false, starts: 0, tries: [] as TryReading[], children: new Map(), enteredAt: at,
-    } as Visit;
+    // One shape for all visits (copyVisit's) keeps the code reading them fast.
+    const visit: Visit = {
+      name, seq: this.visits.length, ctx: thread.ctx, node, thread, epoch: this.epoch, open: true, status: 'RUNNING',
+      pending: false, failedChild: false, starts: 0, tries: [], parameters: undefined, result: undefined, children: NO_CHILDREN,
+      lastChild: undefined, mapRunArn: undefined, itemCount: undefined, enteredAt: at, exitedAt: undefined, input: undefined,
+      output: undefined, error: undefined, cause: undefined, assignedVariables: undefined,
+    };
     visit.ctx = { thread, visit };
     this.visits.push(visit);
     this.open.add(visit);
     const same = this.openByName.get(name);
     if (same) same.push(visit);
     else this.openByName.set(name, [visit]);
+    if (this.trial && !this.trial.currents.has(thread)) this.trial.currents.set(thread, thread.current);
     thread.current = visit;
     if (!isContainer(visit)) this.lastLeaf = visit;
     return visit;
@@ -211,6 +335,7 @@ export class Tracker {
   /** Ends a visit; whatever is still running inside it ends with it. */
   close(visit: Visit, status: StateStatus, at: number | undefined) {
     if (!visit.open) return;
+    this.touch(visit);
     const innerFailed = visit.pending || visit.failedChild || status === 'FAILED';
     for (const thread of visit.children.values()) this.closeThread(thread, innerFailed ? 'cut' : 'done', at);
     visit.open = false;
@@ -221,12 +346,17 @@ export class Tracker {
     const same = this.openByName.get(visit.name);
     if (same) same.splice(same.indexOf(visit), 1);
     // An uncaught failure inside a branch or iteration fails that branch, hence its container.
-    if (status === 'FAILED' && visit.thread.owner) visit.thread.owner.failedChild = true;
+    const owner = visit.thread.owner;
+    if (status === 'FAILED' && owner) {
+      this.touch(owner);
+      owner.failedChild = true;
+    }
   }
 
   /** A redriven visit runs again (a Map whose map run AWS redrives in place). */
   reopen(visit: Visit) {
     if (visit.open) return;
+    this.touch(visit);
     Object.assign(visit, { open: true, status: 'RUNNING', pending: false, failedChild: false, exitedAt: undefined });
     this.open.add(visit);
     const same = this.openByName.get(visit.name);
