@@ -39,9 +39,11 @@ test('a rollback visibly restores the data while the page watches', async ({ pag
   // ...then, once released, the refund the compensation path made, without a reload.
   await releaseHold(name, 'PaymentRefund');
   await execution.expectOutcome('COMPENSATED');
+  // The data panel re-reads the tables after the events that moved them, so it may land a
+  // moment after the outcome: wait for it, then check it went straight from one to the other.
+  await expect(execution.data('payment-status')).toHaveAttribute('data-payment-status', 'REFUNDED');
   const shown = (await execution.recordedData('payment-status')).filter((value) => value !== '—');
   expect(shown).toEqual(['CHARGED', 'REFUNDED']);
-  await expect(execution.data('payment-status')).toHaveAttribute('data-payment-status', 'REFUNDED');
   await expect(execution.data('order-status')).toHaveAttribute('data-order-status', 'CANCELLED');
   await expect(page.getByTestId('stock-note')).toHaveText('Stock is back where it was.');
 });
