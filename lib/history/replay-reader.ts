@@ -20,6 +20,7 @@ import {
   type EventPlace,
   type ExecutionDetail,
   type ReadingSoFar,
+  type StateVisits,
 } from './read-execution';
 import type { PayloadCache, Tracker, Visit } from './tracker';
 import type { HistoryEvent, StateVisit } from './types';
@@ -33,7 +34,8 @@ export const CHECKPOINT_EVERY = 1_000;
 /** Events read ahead between two looks at the time left (a fraction of a millisecond). */
 const READ_AHEAD_STEP = 100;
 
-interface StateVisits {
+/** A state's visits with the reading of every one made (read-execution's StateVisits, kept). */
+interface KeptVisits extends StateVisits {
   visits: Visit[];
   readings: StateVisit[];
 }
@@ -45,7 +47,7 @@ interface Checkpoint {
    * By state name, its visits here and their readings (toStateVisit). A seek makes readings
    * only of the visits its events change or add: the rest are these, shared between seeks.
    */
-  states: Map<string, StateVisits>;
+  states: Map<string, KeptVisits>;
 }
 
 /**
@@ -55,9 +57,9 @@ interface Checkpoint {
  */
 function statesOf(
   visits: readonly Visit[],
-  before?: { states: Map<string, StateVisits>; visitCount: number; changed: ReadonlySet<number>; indexBySeq: readonly number[] },
-): Map<string, StateVisits> {
-  const states = new Map<string, StateVisits>();
+  before?: { states: Map<string, KeptVisits>; visitCount: number; changed: ReadonlySet<number>; indexBySeq: readonly number[] },
+): Map<string, KeptVisits> {
+  const states = new Map<string, KeptVisits>();
   for (const v of visits) {
     let state = states.get(v.name);
     if (!state) states.set(v.name, (state = { visits: [], readings: [] }));
@@ -110,9 +112,9 @@ export class ReplayReader {
   }
 
   /** The states whose visits the trial changed or added to, with their visits and readings now. */
-  private changedStates(tracker: Tracker, visitCount: number, kept: Map<string, StateVisits>): Map<string, StateVisits> {
-    const changed = new Map<string, StateVisits>();
-    const own = (name: string): StateVisits => {
+  private changedStates(tracker: Tracker, visitCount: number, kept: Map<string, KeptVisits>): Map<string, KeptVisits> {
+    const changed = new Map<string, KeptVisits>();
+    const own = (name: string): KeptVisits => {
       let state = changed.get(name);
       if (state) return state;
       const before = kept.get(name);
@@ -164,7 +166,7 @@ export class ReplayReader {
   }
 
   /** The states of the frontier as it becomes a checkpoint, sharing the last one's readings. */
-  private statesAtCheckpoint(tracker: Tracker): Map<string, StateVisits> {
+  private statesAtCheckpoint(tracker: Tracker): Map<string, KeptVisits> {
     const last = this.checkpoints.at(-1);
     const visitCount = tracker.visitCountBeforeTrial();
     const changed = new Set(Array.from(tracker.touchedInTrial(), (v) => v.seq));
